@@ -1,0 +1,6 @@
+export interface BenchSection {
+  name: string;
+  rows: Array<Record<string, string | number | boolean | null>>;
+  /** Targets met or missed, in words. */
+  notes?: string[];
+}

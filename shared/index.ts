@@ -1,0 +1,11 @@
+/**
+ * The functional core: plain data in, plain data out. Both addin/ and server/ import only this file
+ * (or the modules it re-exports).
+ */
+export * from './schemas';
+export { copenhagen, modelForYear } from './config';
+export { validateWorkbook } from './validate';
+export { summarise, emptySummary } from './summary';
+export { resolveDistrict, localAreaOf, normaliseName } from './districts';
+export { catalogue, ruleByCode, type RuleDefinition } from './rules/catalogue';
+export { columnLetter, cellAddress, parseA1 } from './read/a1';
