@@ -1,0 +1,164 @@
+import type { CellValue, FundingSource, Tier } from '../schemas';
+import { normaliseLabel } from './text';
+
+/** A parsed cell: a value, empty, or why it could not be read. */
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'type'; hint?: HintKey };
+
+export type HintKey = 'ambiguous-comma' | 'not-a-number' | 'not-whole' | 'not-a-year' | 'not-yes-no' | 'not-a-funding-source';
+
+const EMPTY = { ok: false, reason: 'empty' } as const;
+const typeError = (hint: HintKey) => ({ ok: false, reason: 'type', hint }) as const;
+
+const EXCEL_ERRORS = new Set([
+  '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!',
+  '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#GETTING_DATA', '#PYTHON!',
+]);
+
+/** An Excel error value as Office.js hands it over ("#REF!"), or as valueTypes marks it. */
+export function isExcelError(value: CellValue, valueType?: string): boolean {
+  if (valueType === 'Error') return true;
+  return typeof value === 'string' && value.length > 1 && value.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}
+
+// ------------------------------------------------------------------------------------------------ numbers
+
+const numberMemo = new Map<string, Parsed<number>>();
+
+/**
+ * Danish amounts as staff write them: "250.000 kr.", "250.000,00", "250000", "kr. 250.000,-", "1,5 mio. kr.",
+ * "37,5 timer". "250,000" is refused as ambiguous: in Danish it reads 250, but it is usually meant as 250.000.
+ */
+export function parseNumberText(raw: string): Parsed<number> {
+  const cached = numberMemo.get(raw);
+  if (cached) return cached;
+  const result = parseNumberTextUncached(raw);
+  if (numberMemo.size > 50_000) numberMemo.clear();
+  numberMemo.set(raw, result);
+  return result;
+}
+
+function parseNumberTextUncached(raw: string): Parsed<number> {
+  let s = raw.toLowerCase().replace(/[\s\u00a0\u202f']/g, '');
+  if (s === '') return EMPTY;
+  let factor = 1;
+  s = s.replace(/^(kr\.?|dkk)/, '');
+  s = s.replace(/(,-|\.-|,--)$/, '');
+  s = s.replace(/(kr\.?|dkk|timer|time|t\.?|stk\.?|personer|medlemmer)$/, '');
+  const mio = /(mio\.?|millioner|mill\.?)$/.exec(s);
+  if (mio) {
+    factor = 1_000_000;
+    s = s.slice(0, mio.index);
+  }
+  s = s.replace(/(kr\.?|dkk)$/, '');
+  let sign = 1;
+  if (/^[-−–]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  let n: number;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) n = Number(s.replace(/\./g, '').replace(',', '.'));
+  else if (/^\d+,\d{3}$/.test(s) && factor === 1) return typeError('ambiguous-comma');
+  else if (/^\d+(,\d+)?$/.test(s)) n = Number(s.replace(',', '.'));
+  else if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(s) || /^\d{1,3}(,\d{3})+\.\d+$/.test(s)) n = Number(s.replace(/,/g, ''));
+  else if (/^\d+\.\d+$/.test(s)) n = Number(s);
+  else return typeError('not-a-number');
+  if (!Number.isFinite(n)) return typeError('not-a-number');
+  return { ok: true, value: sign * n * factor };
+}
+
+export function parseNumber(value: CellValue): Parsed<number> {
+  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : typeError('not-a-number');
+  if (typeof value === 'string') return parseNumberText(value);
+  if (value === null) return EMPTY;
+  return typeError('not-a-number');
+}
+
+export function parseCount(value: CellValue): Parsed<number> {
+  const n = parseNumber(value);
+  if (n.ok && !Number.isInteger(n.value)) return typeError('not-whole');
+  return n;
+}
+
+// ------------------------------------------------------------------------------------------------ years
+
+/** Excel's date serials (1900 system); a year cell formatted as a date holds one. */
+function yearOfSerial(serial: number): number {
+  // Days from 1899-12-30 to the date; 25569 is 1970-01-01.
+  const ms = (serial - 25569) * 86_400_000;
+  return new Date(ms).getUTCFullYear();
+}
+
+export function looksLikeDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const f = format.toLowerCase().replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  return /[dmy]/.test(f) && !/^(general|standard|0|#)/.test(f);
+}
+
+export function parseYear(value: CellValue, numberFormat?: string): Parsed<number> {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1900 && value <= 2200) return { ok: true, value };
+    if (looksLikeDateFormat(numberFormat) && value > 0) return { ok: true, value: yearOfSerial(value) };
+    return typeError('not-a-year');
+  }
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (s === '') return EMPTY;
+    const m = /^(?:pr\.?\s*)?(?:\d{1,2}[./-]\d{1,2}[./-])?((?:19|20|21)\d\d)$/i.exec(s);
+    return m ? { ok: true, value: Number(m[1]) } : typeError('not-a-year');
+  }
+  if (value === null) return EMPTY;
+  return typeError('not-a-year');
+}
+
+// ------------------------------------------------------------------------------------------------ words
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'sand', 'true', '1', 'ok', 'opfyldt']);
+const NO = new Set(['nej', 'n', 'no', 'falsk', 'false', '0', 'ikke opfyldt']);
+const CHECKMARKS = new Set(['✓', '✔', '✗', '✘']);
+
+/** Yes/no as staff write it: Ja/Nej/x/blank (blank = no). */
+export function parseYesNo(value: CellValue): Parsed<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  if (typeof value === 'number') return value === 1 ? { ok: true, value: true } : value === 0 ? { ok: true, value: false } : typeError('not-yes-no');
+  if (value === null) return EMPTY;
+  const t = value.trim();
+  if (t === '' || t === '-') return EMPTY;
+  if (CHECKMARKS.has(t)) return { ok: true, value: t === '✓' || t === '✔' };
+  const s = normaliseLabel(t);
+  if (YES.has(s)) return { ok: true, value: true };
+  if (NO.has(s)) return { ok: true, value: false };
+  return typeError('not-yes-no');
+}
+
+const TIERS = new Map<string, Tier>([
+  ['standard', 'standard'], ['std', 'standard'], ['almindelig', 'standard'], ['basis', 'standard'],
+  ['standardpartnerskab', 'standard'], ['standard partnerskab', 'standard'],
+  ['udvidet', 'udvidet'], ['udv', 'udvidet'], ['extended', 'udvidet'], ['udvidet partnerskab', 'udvidet'], ['udvidetpartnerskab', 'udvidet'],
+]);
+
+/** standard/udvidet; null for anything else (the caller reports `unknown-tier`). */
+export function parseTier(value: CellValue): Parsed<Tier | null> {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return EMPTY;
+  return { ok: true, value: TIERS.get(normaliseLabel(String(value))) ?? null };
+}
+
+const FUNDING = new Map<string, FundingSource>([
+  ['varige midler', 'varige-midler'], ['varig', 'varige-midler'], ['varige', 'varige-midler'], ['permanent', 'varige-midler'],
+  ['permanent budget', 'varige-midler'], ['ordinaer', 'varige-midler'], ['ordinaere midler', 'varige-midler'],
+  ['kulturpulje', 'kulturpulje'], ['kulturpuljen', 'kulturpulje'], ['kultur', 'kulturpulje'], ['culture pool', 'kulturpulje'],
+]);
+
+export function parseFunding(value: CellValue): Parsed<FundingSource> {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return EMPTY;
+  const f = FUNDING.get(normaliseLabel(String(value)));
+  return f ? { ok: true, value: f } : typeError('not-a-funding-source');
+}
+
+export function parseText(value: CellValue): Parsed<string> {
+  if (value === null) return EMPTY;
+  const s = typeof value === 'string' ? value.trim() : String(value);
+  return s === '' ? EMPTY : { ok: true, value: s };
+}

@@ -1,0 +1,222 @@
+import { resolveDistrict, type DistrictMatch } from '../districts';
+import { addIssue, type IssueSink } from '../rules/issue';
+import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
+import { parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
+import type { FieldDefinition, FieldType } from './columns';
+import type { HeaderMatch } from './find-sheets';
+import { isBlank } from './text';
+
+/** One data row: field → parsed value (null where empty or unreadable), and the 0-based sheet row. */
+export interface ParsedRow {
+  row0: number;
+  values: Record<string, unknown>;
+}
+
+export interface ReadResult {
+  rows: ParsedRow[];
+  otherYearRows: number;
+}
+
+interface ReadContext {
+  sink: IssueSink;
+  config: ProgrammeConfig;
+  model: ProgrammeModel | null;
+  year: number | null;
+}
+
+const NUMERIC: ReadonlySet<FieldType> = new Set(['amount', 'hours', 'count']);
+const TOTAL_LABEL = /^\s*(i\s*alt|total|totalt|sum|samlet|subtotal)\b/i;
+
+const HINTS: Record<HintKey | 'not-a-figure', { da: string; en: string }> = {
+  'not-a-figure': { da: 'Skriv kun tallet, fx 25 eller 37,5.', en: 'Write the figure only, e.g. 25 or 37,5.' },
+  'ambiguous-comma': { da: 'Skriv fx 250.000 eller 250000 (komma er decimaltegn på dansk).', en: 'Write e.g. 250.000 or 250000 (the comma is the Danish decimal sign).' },
+  'not-a-number': { da: 'Skriv kun tallet, fx 250.000 eller 250000.', en: 'Write the figure only, e.g. 250.000 or 250000.' },
+  'not-whole': { da: 'Et antal skal være et helt tal.', en: 'A count must be a whole number.' },
+  'not-a-year': { da: 'Skriv året med fire cifre, fx 2025.', en: 'Write the year with four digits, e.g. 2025.' },
+  'not-yes-no': { da: 'Skriv "Ja" eller "Nej".', en: 'Write "Ja" or "Nej".' },
+  'not-a-funding-source': { da: 'Skriv "Varige midler" eller "Kulturpulje".', en: 'Write "Varige midler" or "Kulturpulje".' },
+};
+
+const EXPECTED: Record<FieldType, { da: string; en: string }> = {
+  text: { da: 'tekst', en: 'text' },
+  district: { da: 'bydel', en: 'a district' },
+  tier: { da: 'partnerskabstype', en: 'a tier' },
+  amount: { da: 'et beløb i kroner', en: 'an amount in DKK' },
+  hours: { da: 'et antal timer', en: 'a number of hours' },
+  count: { da: 'et antal', en: 'a count' },
+  yesno: { da: 'ja/nej', en: 'yes/no' },
+  funding: { da: 'finansieringskilde', en: 'a funding source' },
+  year: { da: 'et årstal', en: 'a year' },
+};
+
+export function parseByType(type: FieldType, value: CellValue, format: string | undefined, config: ProgrammeConfig): Parsed<unknown> {
+  switch (type) {
+    case 'text': return parseText(value);
+    case 'amount': case 'hours': return parseNumber(value);
+    case 'count': return parseCount(value);
+    case 'year': return parseYear(value, format);
+    case 'yesno': return parseYesNo(value);
+    case 'tier': return parseTier(value);
+    case 'funding': return parseFunding(value);
+    case 'district': {
+      const t = parseText(value);
+      return t.ok ? { ok: true, value: resolveDistrict(t.value, config) } : t;
+    }
+  }
+}
+
+/** The header text of a column, for messages. */
+export function headerText(sheet: SheetGrid, header: HeaderMatch, field: string): string {
+  const col = header.columns.get(field);
+  const v = col === undefined ? undefined : sheet.values[header.headerRow]?.[col];
+  return typeof v === 'string' && v.trim() ? v.trim() : (header.fields.get(field)?.header ?? field);
+}
+
+function rowIsBlank(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+function nonBlankCount(row: readonly CellValue[]): number {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+function totalLabel(row: readonly CellValue[], header: HeaderMatch): string | null {
+  const assocCol = header.columns.get('association');
+  const candidates = assocCol !== undefined ? [row[assocCol], row[0], row[1]] : [row[0], row[1], row[2]];
+  for (const v of candidates) if (typeof v === 'string' && TOTAL_LABEL.test(v)) return v.trim();
+  return null;
+}
+
+/** The years a sheet's year column holds, to settle the programme year. */
+export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
+  const col = header.columns.get('year');
+  if (col === undefined) return [];
+  const years = new Set<number>();
+  for (let r = header.headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    const p = parseYear(row[col], sheet.numberFormat?.[r]?.[col]);
+    if (p.ok) years.add(p.value);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Reads the data rows below the header: skips blank rows, recognises total rows (and checks their
+ * figures), parses every mapped cell by its field's type and reports what cannot be read.
+ * Business rules on the parsed rows live in rules/.
+ */
+export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch, ctx: ReadContext): ReadResult {
+  const { sink, config, model } = ctx;
+  const fields: Array<{ def: FieldDefinition; col: number; required: boolean }> = [];
+  for (const [field, col] of header.columns) {
+    const def = header.fields.get(field)!;
+    // Blank agreement terms mean "no": agreement-terms-missing says so, not missing-value.
+    fields.push({ def, col, required: def.required(model) && field !== 'agreementTerms' && kind === 'budget' || (kind === 'membership' && field === 'association') });
+  }
+  const yearCol = header.columns.get('year');
+  const numeric = fields.filter((f) => NUMERIC.has(f.def.type));
+  const sumsSinceTotal = new Float64Array(numeric.length);
+  const sumsAll = new Float64Array(numeric.length);
+  const rows: ParsedRow[] = [];
+  let otherYearRows = 0;
+  let seenTotal = false;
+  const values = sheet.values;
+  const lang = sink.lang;
+
+  for (let r = header.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (rowIsBlank(row)) continue;
+    const label = totalLabel(row, header);
+    if (label !== null) {
+      seenTotal = true;
+      addIssue(sink, 'total-row', { sheet: sheet.name, row: r, col: header.columns.get('association') ?? 0, value: label });
+      checkTotals(sheet, header, r, numeric, sumsSinceTotal, sumsAll, sink, config);
+      sumsSinceTotal.fill(0);
+      continue;
+    }
+    // Below a total row, a line with a single cell is a footnote ("Tallene er foreløbige").
+    if (seenTotal && nonBlankCount(row) <= 1) continue;
+    if (yearCol !== undefined && ctx.year !== null) {
+      const y = parseYear(row[yearCol], sheet.numberFormat?.[r]?.[yearCol]);
+      if (y.ok && y.value !== ctx.year) {
+        otherYearRows++;
+        continue;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    const assocRaw = header.columns.has('association') ? row[header.columns.get('association')!] : undefined;
+    const association = typeof assocRaw === 'string' ? assocRaw.trim() : assocRaw == null ? '' : String(assocRaw);
+    for (let i = 0; i < fields.length; i++) {
+      const { def, col, required } = fields[i];
+      const raw = row[col] ?? '';
+      const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
+      if (isExcelError(raw, sheet.valueTypes?.[r]?.[col])) {
+        addIssue(sink, 'formula-error', at, { header: headerText(sheet, header, def.field) });
+        out[def.field] = null;
+        continue;
+      }
+      const p = parseByType(def.type, raw, sheet.numberFormat?.[r]?.[col], config);
+      if (p.ok) {
+        let v = p.value;
+        if (def.type === 'district') v = checkDistrict(v as DistrictMatch, at, sink);
+        else if (typeof v === 'number' && v < 0 && NUMERIC.has(def.type)) {
+          addIssue(sink, 'negative-value', at, { header: headerText(sheet, header, def.field) });
+        }
+        out[def.field] = v;
+      } else {
+        out[def.field] = null;
+        if (p.reason === 'type') {
+          const hint = p.hint === 'not-a-number' && def.type !== 'amount' ? HINTS['not-a-figure'][lang] : p.hint ? HINTS[p.hint][lang] : undefined;
+          addIssue(sink, 'type-error', at, { header: headerText(sheet, header, def.field), expected: EXPECTED[def.type][lang], hint });
+        } else if (required) {
+          addIssue(sink, 'missing-value', { ...at, value: null }, { header: headerText(sheet, header, def.field) });
+        }
+      }
+    }
+    for (let i = 0; i < numeric.length; i++) {
+      const v = out[numeric[i].def.field];
+      if (typeof v === 'number') {
+        sumsSinceTotal[i] += v;
+        sumsAll[i] += v;
+      }
+    }
+    rows.push({ row0: r, values: out });
+  }
+  return { rows, otherYearRows };
+}
+
+function checkDistrict(m: DistrictMatch, at: Parameters<typeof addIssue>[2], sink: IssueSink): string | null {
+  if (m.kind === 'district') return m.district;
+  if (m.kind === 'local-area') addIssue(sink, 'unknown-district', at, { spans: m.districts.join(', ') });
+  else addIssue(sink, 'unknown-district', at, { suggestion: m.suggestion });
+  return null;
+}
+
+/** A total row must match the rows since the previous total row (a subtotal) or all rows above (a grand total). */
+function checkTotals(
+  sheet: SheetGrid, header: HeaderMatch, r: number,
+  numeric: Array<{ def: FieldDefinition; col: number }>, sinceTotal: Float64Array, all: Float64Array,
+  sink: IssueSink, config: ProgrammeConfig,
+): void {
+  const row = sheet.values[r];
+  for (let i = 0; i < numeric.length; i++) {
+    const { def, col } = numeric[i];
+    const raw = row[col] ?? '';
+    if (isBlank(raw) || isExcelError(raw, sheet.valueTypes?.[r]?.[col])) continue;
+    const p = parseByType(def.type === 'count' ? 'amount' : def.type, raw, undefined, config);
+    if (!p.ok) continue;
+    const v = p.value as number;
+    const near = (x: number) => Math.abs(x - v) < 0.01;
+    if (near(sinceTotal[i]) || near(all[i])) continue;
+    addIssue(sink, 'total-mismatch', { sheet: sheet.name, row: r, col, field: def.field, value: raw }, {
+      header: headerText(sheet, header, def.field),
+      value: v.toLocaleString('da-DK'),
+      expected: (Math.round(sinceTotal[i] * 100) / 100).toLocaleString('da-DK'),
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import { localAreaOf } from '../districts';
+import type { HeaderMatch } from '../read/find-sheets';
+import type { ParsedRow } from '../read/sheet-rows';
+import { associationKey } from '../read/text';
+import type { BudgetRow, FundingSource, ProgrammeConfig, ProgrammeModel, SheetGrid, Tier } from '../schemas';
+import { addIssue, type IssueSink } from './issue';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** Normalises a parsed budget row. model-2012 has one tier, read as standard. */
+export function toBudgetRow(p: ParsedRow, model: ProgrammeModel | null, config: ProgrammeConfig): BudgetRow {
+  const v = p.values;
+  const district = typeof v.district === 'string' ? v.district : null;
+  const tier = (v.tier as Tier | null | undefined) ?? null;
+  return {
+    row: p.row0 + 1,
+    association: typeof v.association === 'string' ? v.association : '',
+    district,
+    localArea: district ? localAreaOf(district, config) : null,
+    tier: model && !model.tiers.udvidet ? 'standard' : tier,
+    grant: num(v.grant),
+    cofinancing: num(v.cofinancing),
+    hours: num(v.hours),
+    salary: num(v.salary),
+    agreementTerms: typeof v.agreementTerms === 'boolean' ? v.agreementTerms : null,
+    fundingSource: (v.fundingSource as FundingSource | null | undefined) ?? 'varige-midler',
+    consultant: typeof v.consultant === 'string' ? v.consultant : null,
+    since: num(v.since),
+    year: num(v.year),
+  };
+}
+
+interface BudgetContext {
+  sink: IssueSink;
+  sheet: SheetGrid;
+  header: HeaderMatch;
+  model: ProgrammeModel | null;
+  config: ProgrammeConfig;
+}
+
+/** The programme rules on each budget row, and on the sheet as a whole. */
+export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetContext): void {
+  const { sink, sheet, header, model, config } = ctx;
+  const at = (r: BudgetRow, field: string, value: unknown = null) => ({
+    sheet: sheet.name, row: r.row - 1, col: header.columns.get(field) ?? header.columns.get('association') ?? 0,
+    field, value: value as never, association: r.association,
+  });
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.association) {
+      const key = associationKey(r.association);
+      const first = seen.get(key);
+      if (first !== undefined) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first });
+      else seen.set(key, r.row);
+    }
+    if (!model) continue;
+    const rawTier = parsed[i].values.tier;
+    if (model.tiers.udvidet && header.columns.has('tier') && rawTier === null && cellHasText(sheet, r.row - 1, header.columns.get('tier')!)) {
+      addIssue(sink, 'unknown-tier', at(r, 'tier', sheet.values[r.row - 1][header.columns.get('tier')!]));
+    }
+    const tier = r.tier ? model.tiers[r.tier] : undefined;
+    const tierName = r.tier ?? 'standard';
+    if (tier && r.grant !== null && Math.abs(r.grant - tier.grant) > 0.005) {
+      addIssue(sink, 'grant-mismatch', at(r, 'grant', r.grant), { expected: tier.grant, tier: tierName, model: model.id });
+    }
+    if (tier && model.requiresCofinancing && r.cofinancing !== null && r.cofinancing < tier.cofinancingMin) {
+      addIssue(sink, 'cofinancing-below-minimum', at(r, 'cofinancing', r.cofinancing), { expected: tier.cofinancingMin, tier: tierName });
+    }
+    if (r.hours !== null && r.hours >= 0) {
+      // With the tier unknown, the lowest minimum of the model still applies.
+      const min = tier ? tier.hoursMin : Math.min(...Object.values(model.tiers).map((t) => t!.hoursMin));
+      if (r.hours < min) addIssue(sink, 'hours-below-minimum', at(r, 'hours', r.hours), { expected: min, model: model.id, tier: model.tiers.udvidet && tier ? tierName : null });
+    }
+    if (model.requiresAgreementTerms && header.columns.has('agreementTerms') && r.agreementTerms !== true && parsed[i].values.agreementTerms !== undefined) {
+      const col = header.columns.get('agreementTerms')!;
+      if (!isTypeErrorCell(parsed[i], 'agreementTerms', sheet, r.row - 1, col)) {
+        addIssue(sink, 'agreement-terms-missing', at(r, 'agreementTerms', sheet.values[r.row - 1][col] ?? ''));
+      }
+    }
+    if (r.salary !== null && r.grant !== null) {
+      const funding = r.grant + (r.cofinancing ?? 0);
+      if (r.salary < funding) addIssue(sink, 'salary-below-funding', at(r, 'salary', r.salary), { expected: funding });
+    }
+  }
+  if (model?.tiers.udvidet) checkExtended(rows, ctx, at);
+  if (model) checkFrames(rows, ctx);
+}
+
+function cellHasText(sheet: SheetGrid, r: number, c: number): boolean {
+  const v = sheet.values[r]?.[c];
+  return v !== undefined && v !== null && String(v).trim() !== '';
+}
+
+/** A cell that already earned a type-error keeps that one finding. */
+function isTypeErrorCell(p: ParsedRow, field: string, sheet: SheetGrid, r: number, c: number): boolean {
+  return p.values[field] === null && cellHasText(sheet, r, c);
+}
+
+function checkExtended(rows: BudgetRow[], ctx: BudgetContext, at: (r: BudgetRow, f: string, v?: unknown) => Parameters<typeof addIssue>[2]): void {
+  const { sink, config, model, sheet, header } = ctx;
+  const byArea = new Map<string, BudgetRow>();
+  let extended = 0;
+  for (const r of rows) {
+    if (r.tier !== 'udvidet') continue;
+    extended++;
+    if (!r.district || r.district === config.cityWide.name) continue;
+    if (!r.localArea) {
+      addIssue(sink, 'extended-area-conflict', at(r, 'district', r.district), { district: r.district, areas: config.localAreas.map((a) => a.name).join(', ') });
+      continue;
+    }
+    const first = byArea.get(r.localArea);
+    if (first) addIssue(sink, 'extended-area-conflict', at(r, 'tier', 'udvidet'), { other: first.association, otherRow: first.row, localArea: r.localArea });
+    else byArea.set(r.localArea, r);
+  }
+  if (model?.extendedCount != null && extended !== model.extendedCount && rows.length > 0) {
+    const col = header.columns.get('tier');
+    addIssue(sink, 'extended-count', { sheet: sheet.name, row: col === undefined ? null : header.headerRow, col, field: 'tier', value: extended }, { expected: model.extendedCount });
+  }
+}
+
+function checkFrames(rows: BudgetRow[], ctx: BudgetContext): void {
+  const { sink, model, sheet, header } = ctx;
+  if (!model) return;
+  const totals: Record<FundingSource, number> = { 'varige-midler': 0, kulturpulje: 0 };
+  for (const r of rows) totals[r.fundingSource] += r.grant ?? 0;
+  const loc = { sheet: sheet.name, row: header.headerRow, col: header.columns.get('grant') ?? 0, field: 'grant' };
+  const perm = model.frames['varige-midler'];
+  if (perm !== undefined && totals['varige-midler'] > perm) addIssue(sink, 'budget-frame-exceeded', { ...loc, value: totals['varige-midler'] }, { expected: perm });
+  const culture = model.frames.kulturpulje;
+  if (culture !== undefined && totals.kulturpulje > culture) addIssue(sink, 'culture-pool-exceeded', { ...loc, value: totals.kulturpulje }, { expected: culture });
+}

@@ -1,0 +1,44 @@
+import { associationKey } from '../read/text';
+import type { BudgetRow, MembershipRow, PreviousMembership, ProgrammeConfig } from '../schemas';
+import { addIssue, type IssueSink } from './issue';
+
+interface Placed {
+  sheet: string;
+  associationCol: number;
+}
+
+/** Budget and membership sheets name the same associations. */
+export function checkBudgetAgainstMembership(
+  budget: BudgetRow[], membership: MembershipRow[], budgetSheet: Placed, membershipSheet: Placed, sink: IssueSink,
+): void {
+  const inMembership = new Set(membership.map((m) => associationKey(m.association)));
+  const inBudget = new Set(budget.map((b) => associationKey(b.association)));
+  for (const b of budget) {
+    if (b.association && !inMembership.has(associationKey(b.association))) {
+      addIssue(sink, 'membership-missing', { sheet: budgetSheet.sheet, row: b.row - 1, col: budgetSheet.associationCol, field: 'association', value: b.association, association: b.association }, { other: membershipSheet.sheet });
+    }
+  }
+  for (const m of membership) {
+    if (m.association && !inBudget.has(associationKey(m.association))) {
+      addIssue(sink, 'budget-missing', { sheet: membershipSheet.sheet, row: m.row - 1, col: membershipSheet.associationCol, field: 'association', value: m.association, association: m.association }, { other: budgetSheet.sheet });
+    }
+  }
+}
+
+/** Members under 25 against the previous year's snapshot (the service supplies it). */
+export function checkChangeVsPrevious(
+  membership: MembershipRow[], previous: PreviousMembership, sheet: string, under25Col: number, config: ProgrammeConfig, sink: IssueSink,
+): void {
+  const before = new Map<string, number>();
+  for (const p of previous.rows) if (p.under25 !== null) before.set(associationKey(p.association), p.under25);
+  for (const m of membership) {
+    const old = before.get(associationKey(m.association));
+    if (old === undefined || old <= 0 || m.under25 === null) continue;
+    const change = (m.under25 - old) / old;
+    if (Math.abs(change) > config.membershipChangeMax) {
+      addIssue(sink, 'change-vs-previous', { sheet, row: m.row - 1, col: under25Col, field: 'under25', value: m.under25, association: m.association }, {
+        expected: old, previousYear: previous.year, change: `${change > 0 ? '+' : ''}${Math.round(change * 100)} %`,
+      });
+    }
+  }
+}

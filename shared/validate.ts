@@ -1,0 +1,215 @@
+import { copenhagen, modelForYear } from './config';
+import { columnLetter } from './read/a1';
+import { ageBands, fieldsFor, acceptedHeaders } from './read/columns';
+import { findSheet, headerAt, findHeader, yearInName, type SheetChoice } from './read/find-sheets';
+import { readRows, yearsInColumn } from './read/sheet-rows';
+import { checkBudget, toBudgetRow } from './rules/budget';
+import { checkBudgetAgainstMembership, checkChangeVsPrevious } from './rules/cross';
+import { addIssue, type IssueSink } from './rules/issue';
+import { checkMembership, toMembershipRow } from './rules/membership';
+import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
+import type {
+  BudgetRow, Issue, MembershipRow, ProgrammeConfig, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
+} from './schemas';
+import { summarise } from './summary';
+
+const KINDS: SheetKind[] = ['budget', 'membership'];
+
+/**
+ * The one entry point: reads the budget and membership sheets of a workbook as Office.js hands them over,
+ * applies the whole rulebook and summarises per district. Pure: the same input gives the same report.
+ */
+export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptions = {}): Report {
+  const config = options.config ?? copenhagen;
+  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [] };
+  const sheets = (workbook?.sheets ?? []).map(normaliseGrid);
+
+  const chosen = chooseSheets(sheets, options, sink);
+  const year = options.year ?? programmeYear(chosen);
+  const model = year === null ? null : modelForYear(year, config);
+  if (year === null || !model) {
+    addIssue(sink, 'model-unknown', { sheet: null, value: year }, { expected: Math.min(...config.models.map((m) => m.fromYear)) });
+  }
+
+  for (const kind of KINDS) {
+    const c = chosen[kind];
+    if (c) checkPersonalData(c.sheet, c.header.headerRow, sink);
+  }
+
+  let budget: BudgetRow[] = [];
+  let membership: MembershipRow[] = [];
+  const info: Report['sheets'] = { budget: null, membership: null };
+  if (chosen.budget) {
+    const { sheet, header } = chosen.budget;
+    checkColumns('budget', chosen.budget, model, sink);
+    const read = readRows('budget', sheet, header, { sink, config, model, year });
+    budget = read.rows.map((p) => toBudgetRow(p, model, config));
+    checkBudget(budget, read.rows, { sink, sheet, header, model, config });
+    info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
+  }
+  if (chosen.membership) {
+    const { sheet, header } = chosen.membership;
+    checkColumns('membership', chosen.membership, model, sink);
+    const read = readRows('membership', sheet, header, { sink, config, model, year });
+    membership = read.rows.map(toMembershipRow);
+    checkMembership(membership, { sink, sheet, header, config });
+    info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
+    if (options.previousMembership && year !== null && options.previousMembership.year < year) {
+      const col = header.columns.get('under25') ?? header.columns.get('age0to12') ?? 0;
+      checkChangeVsPrevious(membership, options.previousMembership, sheet.name, col, config, sink);
+    }
+  }
+  if (chosen.budget && chosen.membership) {
+    checkBudgetAgainstMembership(
+      budget, membership,
+      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0 },
+      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0 },
+      sink,
+    );
+  }
+
+  let issues = sortIssues(sink.issues, sheets);
+  const hasPersonalData = issues.some((i) => i.code === 'personal-data');
+  if (hasPersonalData) {
+    // Such a sheet is never stored or sent: the report carries no rows and no echo of the data.
+    issues = scrubPersonalData(issues);
+    budget = [];
+    membership = [];
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return {
+    year,
+    model: model?.id ?? null,
+    ok: counts.error === 0,
+    counts,
+    issues,
+    summary: summarise(budget, membership, model, config),
+    sheets: info,
+    data: { budget, membership },
+  };
+}
+
+/** Ragged rows and missing cells are read as empty, like Excel's own grid. */
+function normaliseGrid(sheet: SheetGrid): SheetGrid {
+  return { ...sheet, values: Array.isArray(sheet.values) ? sheet.values.map((r) => (Array.isArray(r) ? r : [])) : [] };
+}
+
+function chooseSheets(sheets: SheetGrid[], options: ValidateOptions, sink: IssueSink): Record<SheetKind, SheetChoice | null> {
+  const out: Record<SheetKind, SheetChoice | null> = { budget: null, membership: null };
+  const available = sheets.map((s) => `"${s.name}"`).join(', ') || '—';
+  for (const kind of KINDS) {
+    const forced = kind === 'budget' ? options.budgetSheet : options.membershipSheet;
+    if (forced === false) continue;
+    if (typeof forced === 'string') {
+      const sheet = sheets.find((s) => s.name === forced) ?? sheets.find((s) => s.name.toLowerCase() === forced.toLowerCase());
+      if (!sheet) {
+        addIssue(sink, 'sheet-not-found', { sheet: forced }, { name: forced, available, kind });
+        continue;
+      }
+      const found = findHeader(kind, sheet);
+      out[kind] = { sheet, header: found ? found.match : headerAt(kind, sheet) };
+      continue;
+    }
+    const exclude = kind === 'membership' ? out.budget?.sheet ?? null : null;
+    out[kind] = findSheet(kind, sheets, exclude, options.year);
+  }
+  // The budget search may have taken the only membership-like sheet by its name alone: give it back.
+  if (out.budget && !out.membership && options.budgetSheet === undefined && options.membershipSheet === undefined && !findHeader('budget', out.budget.sheet)) {
+    const asMembership = findHeader('membership', out.budget.sheet);
+    if (asMembership) {
+      out.membership = { sheet: out.budget.sheet, header: asMembership.match };
+      out.budget = null;
+    }
+  }
+  const required = options.require ?? (out.budget || out.membership ? [] : KINDS);
+  for (const kind of required) {
+    const forced = kind === 'budget' ? options.budgetSheet : options.membershipSheet;
+    if (!out[kind] && typeof forced !== 'string') addIssue(sink, 'sheet-not-found', { sheet: null }, { kind });
+  }
+  return out;
+}
+
+/** The year column, else a year in the sheet name, else in a title cell above the header (DOMAIN.md *). */
+function programmeYear(chosen: Record<SheetKind, SheetChoice | null>): number | null {
+  for (const kind of KINDS) {
+    const c = chosen[kind];
+    if (!c) continue;
+    const years = yearsInColumn(c.sheet, c.header);
+    if (years.length > 0) return years[years.length - 1];
+  }
+  for (const kind of KINDS) {
+    const c = chosen[kind];
+    const y = c ? yearInName(c.sheet.name) : null;
+    if (y !== null) return y;
+  }
+  for (const kind of KINDS) {
+    const c = chosen[kind];
+    if (!c) continue;
+    for (let r = 0; r < c.header.headerRow; r++) {
+      for (const v of c.sheet.values[r] ?? []) {
+        const y = typeof v === 'string' ? yearInName(v) : null;
+        if (y !== null) return y;
+      }
+    }
+  }
+  return null;
+}
+
+function checkColumns(kind: SheetKind, choice: SheetChoice, model: ProgrammeModel | null, sink: IssueSink): void {
+  const { sheet, header } = choice;
+  const at = { sheet: sheet.name, row: header.headerRow, col: 0 };
+  for (const def of fieldsFor(kind)) {
+    if (!def.required(model) || header.columns.has(def.field)) continue;
+    addIssue(sink, 'missing-column', { ...at, field: def.field }, {
+      header: def.header, model: model?.id, accepted: acceptedHeaders(def).map((h) => `"${h}"`).join(', '),
+    });
+  }
+  if (kind === 'membership' && !header.columns.has('under25') && !ageBands.every((b) => header.columns.has(b))) {
+    const defs = fieldsFor('membership');
+    const under25 = defs.find((d) => d.field === 'under25')!;
+    const bands = ageBands.map((b) => defs.find((d) => d.field === b)!.header);
+    const accepted = acceptedHeaders(under25).map((h) => `"${h}"`).join(', ');
+    addIssue(sink, 'missing-column', { ...at, field: 'under25' }, {
+      header: under25.header,
+      accepted: sink.lang === 'da' ? `${accepted} — eller alle tre aldersgrupper: ${bands.join(', ')}` : `${accepted} — or all three age bands: ${bands.join(', ')}`,
+    });
+  }
+  for (const u of header.unknown) {
+    addIssue(sink, 'unknown-column', { sheet: sheet.name, row: header.headerRow, col: u.col, value: u.header });
+  }
+  for (const d of header.duplicates) {
+    const firstHeader = String(sheet.values[header.headerRow][d.firstCol]).trim();
+    addIssue(sink, 'duplicate-column', { sheet: sheet.name, row: header.headerRow, col: d.col, field: d.field, value: d.header }, {
+      first: columnLetter(d.firstCol), firstHeader,
+    });
+  }
+}
+
+function sheetInfo(kind: SheetKind, choice: SheetChoice, dataRows: number, otherYearRows: number): SheetInfo {
+  const columns: Record<string, string> = {};
+  for (const [field, col] of choice.header.columns) columns[field] = columnLetter(col);
+  return { kind, name: choice.sheet.name, headerRow: choice.header.headerRow + 1, columns, dataRows, otherYearRows };
+}
+
+/** Workbook findings first, then sheet by sheet in workbook order, row by row, column by column. */
+function sortIssues(issues: Issue[], sheets: SheetGrid[]): Issue[] {
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  const colOf = (cell: string | null) => (cell ? cell.replace(/\d+$/, '') : '');
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => {
+      const sa = a.issue.sheet === null ? -1 : (order.get(a.issue.sheet) ?? 1e6);
+      const sb = b.issue.sheet === null ? -1 : (order.get(b.issue.sheet) ?? 1e6);
+      if (sa !== sb) return sa - sb;
+      const ra = a.issue.row ?? 0;
+      const rb = b.issue.row ?? 0;
+      if (ra !== rb) return ra - rb;
+      const ca = colOf(a.issue.cell);
+      const cb = colOf(b.issue.cell);
+      if (ca.length !== cb.length) return ca.length - cb.length;
+      if (ca !== cb) return ca < cb ? -1 : 1;
+      return a.i - b.i;
+    })
+    .map((x) => x.issue);
+}
