@@ -46,8 +46,8 @@ export function membershipRows2025(): CellValue[][] {
 
 /** A valid 2025 workbook; pass edits to break one thing at a time. */
 export function workbook2025(edit?: { budget?: (rows: CellValue[][]) => void; membership?: (rows: CellValue[][]) => void }): WorkbookInput {
-  const budget = [budgetHeader, ...budgetRows2025()];
-  const membership = [membershipHeader, ...membershipRows2025()];
+  const budget = [[...budgetHeader], ...budgetRows2025()];
+  const membership = [[...membershipHeader], ...membershipRows2025()];
   edit?.budget?.(budget);
   edit?.membership?.(membership);
   return { sheets: [{ name: 'Budget 2025', values: budget }, { name: 'Medlemstal 2025', values: membership }] };
