@@ -1,0 +1,121 @@
+/**
+ * Who is calling: a service token (`Authorization: Bearer pks_…`) looked up by its hash, or — when
+ * configured — a Microsoft Entra ID access token (a JWT checked for signature, issuer, audience and expiry,
+ * with the role taken from a claim). Roles are ordered: reader < editor < admin.
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Db } from './db/connect';
+import { findActiveToken, roles, TOKEN_PREFIX, type Role } from './db/tokens';
+
+export type { Role };
+
+export interface Principal {
+  /** The token's name, or the Entra user; stored as the sender of a snapshot. */
+  name: string;
+  role: Role;
+  via: 'token' | 'entra';
+}
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; status: 401 | 403; code: string; message: string };
+
+export interface Auth {
+  authenticate(authorization: string | undefined): Promise<AuthResult>;
+  /** Forget cached token look-ups (after a revoke in this process). */
+  forget(): void;
+}
+
+export interface EntraConfig {
+  issuer: string;
+  audience: string;
+  /** The tenant's JWKS URL, e.g. https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys. */
+  jwksUrl?: string;
+  /** A key set given directly (tests). */
+  keys?: JWTVerifyGetKey;
+  /** The claim that carries the app roles; Entra ID puts app roles in `roles`. */
+  roleClaim?: string;
+}
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return roles.indexOf(role) >= roles.indexOf(needed);
+}
+
+/** "Partnerskab.Editor", "editor", "Admin" → the highest role named; null when none is. */
+export function roleFromClaim(value: unknown): Role | null {
+  const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  let best: Role | null = null;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const last = v.split('.').pop()!.toLowerCase() as Role;
+    if (roles.includes(last) && (best === null || roleAtLeast(last, best))) best = last;
+  }
+  return best;
+}
+
+const unauthorised = (message: string): AuthResult => ({ ok: false, status: 401, code: 'unauthorised', message });
+
+export interface AuthOptions {
+  db: Db;
+  entra?: EntraConfig;
+  /** How long a token look-up is trusted, in ms; a revoke in this process takes effect at once. */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+export function createAuth(options: AuthOptions): Auth {
+  const { db, entra } = options;
+  const cacheMs = options.cacheMs ?? 0;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  const keys = entra ? entra.keys ?? (entra.jwksUrl ? createRemoteJWKSet(new URL(entra.jwksUrl)) : null) : null;
+  if (entra && !keys) throw new Error('Entra ID sign-on needs a JWKS URL (ENTRA_JWKS_URL).');
+
+  async function serviceToken(token: string): Promise<AuthResult> {
+    const hit = cacheMs > 0 ? cache.get(token) : undefined;
+    let principal: Principal | null;
+    if (hit && hit.until > now()) {
+      principal = hit.principal;
+    } else {
+      const found = await findActiveToken(db, token);
+      principal = found ? { name: found.name, role: found.role, via: 'token' } : null;
+      if (cacheMs > 0) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(token, { principal, until: now() + cacheMs });
+      }
+    }
+    return principal ? { ok: true, principal } : unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
+  }
+
+  async function entraToken(token: string): Promise<AuthResult> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys!, { issuer: entra!.issuer, audience: entra!.audience }));
+    } catch (error) {
+      return unauthorised(`The sign-on token was not accepted (${(error as Error).message}). Sign in again.`);
+    }
+    const role = roleFromClaim(payload[entra!.roleClaim ?? 'roles']);
+    if (!role) {
+      return {
+        ok: false,
+        status: 403,
+        code: 'forbidden',
+        message: `The sign-on token carries no Partnerskab role in the "${entra!.roleClaim ?? 'roles'}" claim. Ask an admin to assign Reader, Editor or Admin.`,
+      };
+    }
+    const name = [payload.preferred_username, payload.upn, payload.name, payload.sub].find((v) => typeof v === 'string' && v) as string;
+    return { ok: true, principal: { name: name ?? 'entra', role, via: 'entra' } };
+  }
+
+  return {
+    async authenticate(authorization) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+      if (!match) return unauthorised('Send an access token: "Authorization: Bearer <token>".');
+      const token = match[1];
+      if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
+      if (keys && token.split('.').length === 3) return entraToken(token);
+      return unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
+    },
+    forget() {
+      cache.clear();
+    },
+  };
+}
