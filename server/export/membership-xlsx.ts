@@ -88,7 +88,8 @@ async function writeAssociationSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out
   checkAssociationsAgainstTotal(input.year, sums, input.total);
 
   const dataEnd = sums.rows + 1;
-  writeTotalRow(ws, [TOTAL_LABEL, null], sums.sums, 3, dataEnd);
+  // Members under 25 is the programme's headline figure: 0, not blank, when nobody reported it.
+  writeTotalRow(ws, [TOTAL_LABEL, null], { ...sums.sums, under25: sums.sums.under25 ?? 0 }, 3, dataEnd);
   // The filter covers header and data but not I alt, so sorting leaves the total at the bottom.
   ws.autoFilter = `A1:${lastColumn(headers.length)}${dataEnd}`;
   ws.commit();

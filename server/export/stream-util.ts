@@ -37,5 +37,9 @@ export function endStream(out: Out): Promise<void> {
  * so on failure the destination is destroyed: an HTTP client then sees an aborted download.
  */
 export function abort(out: Out, error: unknown): void {
-  if (typeof out.destroy === 'function') out.destroy(error instanceof Error ? error : new Error(String(error)));
+  if (typeof out.destroy !== 'function') return;
+  // Passing the error makes the stream emit 'error', which would crash the process if the caller
+  // (who gets the rejection anyway) is not listening; so only hand it on to a listener.
+  if (out.listenerCount('error') > 0) out.destroy(error instanceof Error ? error : new Error(String(error)));
+  else out.destroy();
 }

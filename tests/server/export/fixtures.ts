@@ -1,0 +1,91 @@
+/**
+ * Test input for the membership export writers: 25 associations with Danish names spread over
+ * the districts, some without age bands, and names that try to break CSV or run as formulas.
+ * The district rows and the total are summed here, independently of the writers' own sums.
+ */
+import { Writable } from 'node:stream';
+import type {
+  MembershipExportAssociation,
+  MembershipExportDistrict,
+  MembershipExportInput,
+} from '../../../server/export/types';
+
+const districts = [
+  'Indre By', 'Østerbro', 'Nørrebro', 'Vesterbro/Kongens Enghave', 'Valby', 'Vanløse',
+  'Brønshøj-Husum', 'Bispebjerg', 'Amager Øst', 'Amager Vest', 'Bydækkende',
+];
+
+export const trickyNames = {
+  formula: '=HYPERLINK("http://evil.example","klik")',
+  plus: '+45 Fodbold',
+  minus: '-1 Ungdom',
+  at: '@Krumspring',
+  separator: 'Leg; Virke og "Glæde"',
+  newline: 'Rollespils\nfabrikken',
+};
+
+export function makeAssociations(count = 25): MembershipExportAssociation[] {
+  const special = Object.values(trickyNames);
+  return Array.from({ length: count }, (_, i) => {
+    const age0to12 = 40 + ((i * 37) % 300);
+    const age13to18 = 20 + ((i * 53) % 200);
+    const age19to24 = 5 + ((i * 11) % 90);
+    // Every fifth association only reports the under-25 figure, as the membership sheet allows.
+    const bandsGiven = i % 5 !== 3;
+    const under25 = age0to12 + age13to18 + age19to24;
+    return {
+      association: special[i] ?? `Forening ${i + 1} – Æblegårdens Ø-Søstre på Åen`,
+      district: districts[i % districts.length],
+      age0to12: bandsGiven ? age0to12 : null,
+      age13to18: bandsGiven ? age13to18 : null,
+      age19to24: bandsGiven ? age19to24 : null,
+      under25,
+      totalMembers: i % 7 === 6 ? null : under25 + 100 + i * 3,
+    };
+  });
+}
+
+function addNullable(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return (a ?? 0) + b;
+}
+
+export function sumRows(name: string, rows: MembershipExportAssociation[]): MembershipExportDistrict {
+  const out: MembershipExportDistrict = {
+    district: name, associations: 0, age0to12: null, age13to18: null, age19to24: null, under25: 0, totalMembers: null,
+  };
+  for (const r of rows) {
+    out.associations += 1;
+    out.age0to12 = addNullable(out.age0to12, r.age0to12);
+    out.age13to18 = addNullable(out.age13to18, r.age13to18);
+    out.age19to24 = addNullable(out.age19to24, r.age19to24);
+    out.under25 += r.under25 ?? 0;
+    out.totalMembers = addNullable(out.totalMembers, r.totalMembers);
+  }
+  return out;
+}
+
+export function makeInput(rows: MembershipExportAssociation[], year = 2025): MembershipExportInput {
+  const names = [...new Set(rows.map((r) => r.district ?? 'Ukendt'))];
+  return {
+    year,
+    snapshot: { id: '7f3c2a10-5b1e-4c9d-9a55-0d6b1f2e8c41', hash: '9b1f0c6ad2e34f7a8c0b5d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4e41', createdAt: '2026-01-15T08:30:00.000Z' },
+    associations: (async function* () {
+      for (const r of rows) yield r;
+    })(),
+    districts: names.map((n) => sumRows(n, rows.filter((r) => (r.district ?? 'Ukendt') === n))),
+    total: sumRows('I alt', rows),
+  };
+}
+
+/** A destination that keeps every byte, to read the export back. */
+export class Collector extends Writable {
+  chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (error?: Error | null) => void) {
+    this.chunks.push(Buffer.from(chunk));
+    done();
+  }
+  get buffer() {
+    return Buffer.concat(this.chunks);
+  }
+}
