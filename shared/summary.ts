@@ -59,8 +59,16 @@ export function emptySummary(): Summary {
 export function summarise(
   budget: BudgetRow[], membership: MembershipRow[], model: ProgrammeModel | null, config: ProgrammeConfig = copenhagen,
 ): Summary {
+  return summariseKeyed(budget, budget.map((b) => associationKey(b.association)), membership, membership.map((m) => associationKey(m.association)), model, config);
+}
+
+/** summarise, with each row's associationKey already computed (validateWorkbook has them). */
+export function summariseKeyed(
+  budget: BudgetRow[], budgetKeys: string[], membership: MembershipRow[], membershipKeys: string[],
+  model: ProgrammeModel | null, config: ProgrammeConfig,
+): Summary {
   const members = new Map<string, MembershipRow>();
-  for (const m of membership) members.set(associationKey(m.association), m);
+  for (let i = 0; i < membership.length; i++) members.set(membershipKeys[i], membership[i]);
   const byDistrict = new Map<string, Accumulator>();
   const byArea = new Map<string, Accumulator>();
   const total = fresh();
@@ -68,8 +76,9 @@ export function summarise(
     ['varige-midler', { associations: 0, grant: 0 }],
     ['kulturpulje', { associations: 0, grant: 0 }],
   ]);
-  for (const b of budget) {
-    const m = members.get(associationKey(b.association));
+  for (let i = 0; i < budget.length; i++) {
+    const b = budget[i];
+    const m = members.get(budgetKeys[i]);
     addBudget(total, b, undefined);
     const f = funding.get(b.fundingSource)!;
     f.associations++;

@@ -11,7 +11,8 @@ import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
 import type {
   BudgetRow, Issue, MembershipRow, ProgrammeConfig, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
-import { summarise } from './summary';
+import { summariseKeyed } from './summary';
+import { associationKey } from './read/text';
 
 const KINDS: SheetKind[] = ['budget', 'membership'];
 
@@ -38,13 +39,16 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
 
   let budget: BudgetRow[] = [];
   let membership: MembershipRow[] = [];
+  let budgetKeys: string[] = [];
+  let membershipKeys: string[] = [];
   const info: Report['sheets'] = { budget: null, membership: null };
   if (chosen.budget) {
     const { sheet, header } = chosen.budget;
     checkColumns('budget', chosen.budget, model, sink);
     const read = readRows('budget', sheet, header, { sink, config, model, year });
     budget = read.rows.map((p) => toBudgetRow(p, model, config));
-    checkBudget(budget, read.rows, { sink, sheet, header, model, config });
+    budgetKeys = budget.map((b) => associationKey(b.association));
+    checkBudget(budget, read.rows, { sink, sheet, header, model, config, keys: budgetKeys });
     info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
   }
   if (chosen.membership) {
@@ -52,7 +56,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     checkColumns('membership', chosen.membership, model, sink);
     const read = readRows('membership', sheet, header, { sink, config, model, year });
     membership = read.rows.map(toMembershipRow);
-    checkMembership(membership, { sink, sheet, header, config });
+    membershipKeys = membership.map((m) => associationKey(m.association));
+    checkMembership(membership, { sink, sheet, header, config, keys: membershipKeys });
     info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
     if (options.previousMembership && year !== null && options.previousMembership.year < year) {
       const col = header.columns.get('under25') ?? header.columns.get('age0to12') ?? 0;
@@ -62,8 +67,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
   if (chosen.budget && chosen.membership) {
     checkBudgetAgainstMembership(
       budget, membership,
-      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0 },
-      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0 },
+      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0, keys: budgetKeys },
+      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0, keys: membershipKeys },
       sink,
     );
   }
@@ -75,6 +80,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     issues = scrubPersonalData(issues);
     budget = [];
     membership = [];
+    budgetKeys = [];
+    membershipKeys = [];
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
@@ -84,7 +91,7 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     ok: counts.error === 0,
     counts,
     issues,
-    summary: summarise(budget, membership, model, config),
+    summary: summariseKeyed(budget, budgetKeys, membership, membershipKeys, model, config),
     sheets: info,
     data: { budget, membership },
   };
@@ -92,7 +99,9 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
 
 /** Ragged rows and missing cells are read as empty, like Excel's own grid. */
 function normaliseGrid(sheet: SheetGrid): SheetGrid {
-  return { ...sheet, values: Array.isArray(sheet.values) ? sheet.values.map((r) => (Array.isArray(r) ? r : [])) : [] };
+  if (Array.isArray(sheet.values) && sheet.values.every(Array.isArray)) return sheet;
+  const values: unknown = sheet.values;
+  return { ...sheet, values: Array.isArray(values) ? values.map((r) => (Array.isArray(r) ? r : [])) : [] };
 }
 
 function chooseSheets(sheets: SheetGrid[], options: ValidateOptions, sink: IssueSink): Record<SheetKind, SheetChoice | null> {

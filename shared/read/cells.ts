@@ -119,18 +119,36 @@ const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'sand', 'true', '1', 'ok', 'opf
 const NO = new Set(['nej', 'n', 'no', 'falsk', 'false', '0', 'ikke opfyldt']);
 const CHECKMARKS = new Set(['✓', '✔', '✗', '✘']);
 
-/** Yes/no as staff write it: Ja/Nej/x/blank (blank = no). */
-export function parseYesNo(value: CellValue): Parsed<boolean> {
-  if (typeof value === 'boolean') return { ok: true, value };
-  if (typeof value === 'number') return value === 1 ? { ok: true, value: true } : value === 0 ? { ok: true, value: false } : typeError('not-yes-no');
-  if (value === null) return EMPTY;
-  const t = value.trim();
+/** Per distinct string: staff sheets repeat the same few words in every row. */
+function memoised<T>(parse: (s: string) => Parsed<T>): (s: string) => Parsed<T> {
+  const memo = new Map<string, Parsed<T>>();
+  return (s) => {
+    let r = memo.get(s);
+    if (r === undefined) {
+      r = parse(s);
+      if (memo.size > 10_000) memo.clear();
+      memo.set(s, r);
+    }
+    return r;
+  };
+}
+
+const yesNoText = memoised<boolean>((raw) => {
+  const t = raw.trim();
   if (t === '' || t === '-') return EMPTY;
   if (CHECKMARKS.has(t)) return { ok: true, value: t === '✓' || t === '✔' };
   const s = normaliseLabel(t);
   if (YES.has(s)) return { ok: true, value: true };
   if (NO.has(s)) return { ok: true, value: false };
   return typeError('not-yes-no');
+});
+
+/** Yes/no as staff write it: Ja/Nej/x/blank (blank = no). */
+export function parseYesNo(value: CellValue): Parsed<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  if (typeof value === 'number') return value === 1 ? { ok: true, value: true } : value === 0 ? { ok: true, value: false } : typeError('not-yes-no');
+  if (value === null) return EMPTY;
+  return yesNoText(value);
 }
 
 const TIERS = new Map<string, Tier>([
@@ -139,10 +157,12 @@ const TIERS = new Map<string, Tier>([
   ['udvidet', 'udvidet'], ['udv', 'udvidet'], ['extended', 'udvidet'], ['udvidet partnerskab', 'udvidet'], ['udvidetpartnerskab', 'udvidet'],
 ]);
 
+const tierText = memoised<Tier | null>((raw) =>
+  raw.trim() === '' ? EMPTY : { ok: true, value: TIERS.get(normaliseLabel(raw)) ?? null });
+
 /** standard/udvidet; null for anything else (the caller reports `unknown-tier`). */
 export function parseTier(value: CellValue): Parsed<Tier | null> {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return EMPTY;
-  return { ok: true, value: TIERS.get(normaliseLabel(String(value))) ?? null };
+  return value === null ? EMPTY : tierText(String(value));
 }
 
 const FUNDING = new Map<string, FundingSource>([
@@ -151,10 +171,14 @@ const FUNDING = new Map<string, FundingSource>([
   ['kulturpulje', 'kulturpulje'], ['kulturpuljen', 'kulturpulje'], ['kultur', 'kulturpulje'], ['culture pool', 'kulturpulje'],
 ]);
 
-export function parseFunding(value: CellValue): Parsed<FundingSource> {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return EMPTY;
-  const f = FUNDING.get(normaliseLabel(String(value)));
+const fundingText = memoised<FundingSource>((raw) => {
+  if (raw.trim() === '') return EMPTY;
+  const f = FUNDING.get(normaliseLabel(raw));
   return f ? { ok: true, value: f } : typeError('not-a-funding-source');
+});
+
+export function parseFunding(value: CellValue): Parsed<FundingSource> {
+  return value === null ? EMPTY : fundingText(String(value));
 }
 
 export function parseText(value: CellValue): Parsed<string> {

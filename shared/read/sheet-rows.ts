@@ -2,7 +2,7 @@ import { resolveDistrict, type DistrictMatch } from '../districts';
 import { addIssue, type IssueSink } from '../rules/issue';
 import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
 import { parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
-import type { FieldDefinition, FieldType } from './columns';
+import { fieldsFor, type FieldDefinition, type FieldType } from './columns';
 import type { HeaderMatch } from './find-sheets';
 import { isBlank } from './text';
 
@@ -84,10 +84,12 @@ function nonBlankCount(row: readonly CellValue[]): number {
   return n;
 }
 
-function totalLabel(row: readonly CellValue[], header: HeaderMatch): string | null {
-  const assocCol = header.columns.get('association');
-  const candidates = assocCol !== undefined ? [row[assocCol], row[0], row[1]] : [row[0], row[1], row[2]];
-  for (const v of candidates) if (typeof v === 'string' && TOTAL_LABEL.test(v)) return v.trim();
+function totalLabel(row: readonly CellValue[], assocCol: number | undefined): string | null {
+  const first = assocCol ?? 2;
+  for (const c of [first, 0, 1]) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length > 2 && TOTAL_LABEL.test(v)) return v.trim();
+  }
   return null;
 }
 
@@ -119,6 +121,12 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
     fields.push({ def, col, required: def.required(model) && field !== 'agreementTerms' && kind === 'budget' || (kind === 'membership' && field === 'association') });
   }
   const yearCol = header.columns.get('year');
+  const assocCol = header.columns.get('association');
+  // Every row object is a copy of one template (all dictionary fields; mapped ones null), so V8 keeps one
+  // shape for all of them. Unmapped fields stay undefined: "no such column".
+  const template: Record<string, unknown> = {};
+  for (const def of fieldsFor(kind)) template[def.field] = header.columns.has(def.field) ? null : undefined;
+  const emptyValues = () => ({ ...template });
   const numeric = fields.filter((f) => NUMERIC.has(f.def.type));
   const sumsSinceTotal = new Float64Array(numeric.length);
   const sumsAll = new Float64Array(numeric.length);
@@ -131,7 +139,7 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
   for (let r = header.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (rowIsBlank(row)) continue;
-    const label = totalLabel(row, header);
+    const label = totalLabel(row, assocCol);
     if (label !== null) {
       seenTotal = true;
       addIssue(sink, 'total-row', { sheet: sheet.name, row: r, col: header.columns.get('association') ?? 0, value: label });
@@ -148,19 +156,29 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
         continue;
       }
     }
-    const out: Record<string, unknown> = {};
-    const assocRaw = header.columns.has('association') ? row[header.columns.get('association')!] : undefined;
+    const out: Record<string, unknown> = emptyValues();
+    const assocRaw = assocCol !== undefined ? row[assocCol] : undefined;
     const association = typeof assocRaw === 'string' ? assocRaw.trim() : assocRaw == null ? '' : String(assocRaw);
+    const formats = sheet.numberFormat?.[r];
+    const types = sheet.valueTypes?.[r];
     for (let i = 0; i < fields.length; i++) {
       const { def, col, required } = fields[i];
       const raw = row[col] ?? '';
-      const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
-      if (isExcelError(raw, sheet.valueTypes?.[r]?.[col])) {
+      if (isExcelError(raw, types?.[col])) {
+        const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
         addIssue(sink, 'formula-error', at, { header: headerText(sheet, header, def.field) });
         out[def.field] = null;
         continue;
       }
-      const p = parseByType(def.type, raw, sheet.numberFormat?.[r]?.[col], config);
+      const p = parseByType(def.type, raw, formats?.[col], config);
+      if (p.ok && typeof p.value === 'number') {
+        if (p.value < 0 && NUMERIC.has(def.type)) {
+          addIssue(sink, 'negative-value', { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, { header: headerText(sheet, header, def.field) });
+        }
+        out[def.field] = p.value;
+        continue;
+      }
+      const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
       if (p.ok) {
         let v = p.value;
         if (def.type === 'district') v = checkDistrict(v as DistrictMatch, at, sink);

@@ -1,7 +1,6 @@
 import { localAreaOf } from '../districts';
 import type { HeaderMatch } from '../read/find-sheets';
 import type { ParsedRow } from '../read/sheet-rows';
-import { associationKey } from '../read/text';
 import type { BudgetRow, FundingSource, ProgrammeConfig, ProgrammeModel, SheetGrid, Tier } from '../schemas';
 import { addIssue, type IssueSink } from './issue';
 
@@ -32,6 +31,8 @@ export function toBudgetRow(p: ParsedRow, model: ProgrammeModel | null, config: 
 
 interface BudgetContext {
   sink: IssueSink;
+  /** associationKey of each row, computed once. */
+  keys: string[];
   sheet: SheetGrid;
   header: HeaderMatch;
   model: ProgrammeModel | null;
@@ -40,7 +41,7 @@ interface BudgetContext {
 
 /** The programme rules on each budget row, and on the sheet as a whole. */
 export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetContext): void {
-  const { sink, sheet, header, model, config } = ctx;
+  const { sink, sheet, header, model, config, keys } = ctx;
   const at = (r: BudgetRow, field: string, value: unknown = null) => ({
     sheet: sheet.name, row: r.row - 1, col: header.columns.get(field) ?? header.columns.get('association') ?? 0,
     field, value: value as never, association: r.association,
@@ -49,7 +50,7 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.association) {
-      const key = associationKey(r.association);
+      const key = keys[i];
       const first = seen.get(key);
       if (first !== undefined) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first });
       else seen.set(key, r.row);

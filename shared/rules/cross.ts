@@ -5,21 +5,25 @@ import { addIssue, type IssueSink } from './issue';
 interface Placed {
   sheet: string;
   associationCol: number;
+  /** associationKey of each row. */
+  keys: string[];
 }
 
 /** Budget and membership sheets name the same associations. */
 export function checkBudgetAgainstMembership(
   budget: BudgetRow[], membership: MembershipRow[], budgetSheet: Placed, membershipSheet: Placed, sink: IssueSink,
 ): void {
-  const inMembership = new Set(membership.map((m) => associationKey(m.association)));
-  const inBudget = new Set(budget.map((b) => associationKey(b.association)));
-  for (const b of budget) {
-    if (b.association && !inMembership.has(associationKey(b.association))) {
+  const inMembership = new Set(membershipSheet.keys);
+  const inBudget = new Set(budgetSheet.keys);
+  for (let i = 0; i < budget.length; i++) {
+    const b = budget[i];
+    if (b.association && !inMembership.has(budgetSheet.keys[i])) {
       addIssue(sink, 'membership-missing', { sheet: budgetSheet.sheet, row: b.row - 1, col: budgetSheet.associationCol, field: 'association', value: b.association, association: b.association }, { other: membershipSheet.sheet });
     }
   }
-  for (const m of membership) {
-    if (m.association && !inBudget.has(associationKey(m.association))) {
+  for (let i = 0; i < membership.length; i++) {
+    const m = membership[i];
+    if (m.association && !inBudget.has(membershipSheet.keys[i])) {
       addIssue(sink, 'budget-missing', { sheet: membershipSheet.sheet, row: m.row - 1, col: membershipSheet.associationCol, field: 'association', value: m.association, association: m.association }, { other: budgetSheet.sheet });
     }
   }

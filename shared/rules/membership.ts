@@ -1,7 +1,7 @@
 import { ageBands } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
 import { headerText, type ParsedRow } from '../read/sheet-rows';
-import { associationKey, isBlank } from '../read/text';
+import { isBlank } from '../read/text';
 import type { MembershipRow, ProgrammeConfig, SheetGrid } from '../schemas';
 import { addIssue, type IssueSink, type Location } from './issue';
 
@@ -28,13 +28,14 @@ export function toMembershipRow(p: ParsedRow): MembershipRow {
 
 interface MembershipContext {
   sink: IssueSink;
+  keys: string[];
   sheet: SheetGrid;
   header: HeaderMatch;
   config: ProgrammeConfig;
 }
 
 export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): void {
-  const { sink, sheet, header, config } = ctx;
+  const { sink, sheet, header, config, keys } = ctx;
   const cols = header.columns;
   const hasUnder25 = cols.has('under25');
   const hasAllBands = ageBands.every((b) => cols.has(b));
@@ -46,9 +47,10 @@ export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): 
     return c === undefined || isBlank(sheet.values[r.row - 1]?.[c]);
   };
   const seen = new Map<string, number>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.association) {
-      const key = associationKey(r.association);
+      const key = keys[i];
       const first = seen.get(key);
       if (first !== undefined) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first });
       else seen.set(key, r.row);

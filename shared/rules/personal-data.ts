@@ -17,7 +17,9 @@ const textMemo = new Map<string, boolean>();
 function textHasCpr(s: string): boolean {
   // Cheap pre-check: a CPR number needs ten digits.
   let digits = 0;
-  for (let i = 0; i < s.length && digits < 10; i++) {
+  const n = s.length;
+  for (let i = 0; i < n && digits < 10; i++) {
+    if (digits + (n - i) < 10) return false;
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
   }
