@@ -1,0 +1,80 @@
+/**
+ * The service's one business flow: re-validate what a client sends (the service never trusts the add-in),
+ * then store it as a snapshot unless it is invalid, already stored, or saved from a stale copy.
+ */
+import { createHash } from 'node:crypto';
+import {
+  validateWorkbook, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
+} from '../shared/index';
+import { canonicalSnapshot, diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
+import type { Db } from './db/connect';
+import { insertSnapshot, membershipOfYear, snapshotRows, type StoredSnapshot } from './db/snapshots';
+
+export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
+
+/**
+ * validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire.
+ * Without a stated year the year is only known after a first pass.
+ */
+export async function checkWorkbook(db: Db, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
+  let year = options.year;
+  let first: Report | null = null;
+  if (year === undefined) {
+    first = validateWorkbook(workbook, { ...options, config });
+    if (first.year === null) return first;
+    year = first.year;
+  }
+  const previous = await membershipOfYear(db, year - 1);
+  if (!previous && first) return first;
+  return validateWorkbook(workbook, { ...options, year, config, previousMembership: previous ?? undefined });
+}
+
+export function contentOf(report: Report): SnapshotContent {
+  return { year: report.year!, model: report.model, budget: report.data.budget, membership: report.data.membership };
+}
+
+export function contentHash(content: SnapshotContent): string {
+  return createHash('sha256').update(canonicalSnapshot(content)).digest('hex');
+}
+
+export interface SaveRequest {
+  workbook: WorkbookInput;
+  options: CheckOptions;
+  source: { workbook: string | null; sheets: string[] };
+  basedOn: string | null;
+  force: boolean;
+  sender: string;
+  now: Date;
+}
+
+export type SaveOutcome =
+  | { kind: 'invalid'; report: Report }
+  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; report: Report }
+  | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff; report: Report }
+  | { kind: 'unknown-based-on'; report: Report };
+
+export async function saveSnapshot(db: Db, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
+  const report = await checkWorkbook(db, request.workbook, request.options, config);
+  if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
+  const content = contentOf(report);
+  const usedSheets = [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s);
+  const outcome = await insertSnapshot(db, {
+    year: report.year,
+    model: report.model,
+    hash: contentHash(content),
+    source: { workbook: request.source.workbook, sheets: request.source.sheets.length ? request.source.sheets : usedSheets },
+    basedOn: request.basedOn,
+    force: request.force,
+    createdBy: request.sender,
+    createdAt: request.now,
+    report,
+  });
+  if (outcome.kind === 'conflict') {
+    // The two diverging copies: what is stored now, and what this sender would put in its place.
+    const latestRows = await snapshotRows(db, outcome.latest.id);
+    const latest: SnapshotContent = { year: outcome.latest.year, model: report.model, ...latestRows };
+    return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, content, config), report };
+  }
+  if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', report };
+  return { kind: outcome.kind, snapshot: outcome.snapshot, report };
+}
