@@ -1,0 +1,183 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import officeCrypto from 'officecrypto-tool';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookFile, WorkbookReadError } from '../../../server/xlsx/read-workbook';
+
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function readError(input: string | Buffer, opts?: Parameters<typeof readWorkbookFile>[1]): Promise<WorkbookReadError> {
+  try {
+    await readWorkbookFile(input, opts);
+  } catch (err) {
+    expect(err).toBeInstanceOf(WorkbookReadError);
+    const e = err as WorkbookReadError;
+    expect(e.message).not.toContain('\n');
+    expect(e.message).not.toMatch(/\bat .*:\d+:\d+/);
+    return e;
+  }
+  throw new Error('expected readWorkbookFile to fail');
+}
+
+const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+describe('readWorkbookFile: cell values as Office.js Range.values gives them', () => {
+  it('converts every kind of exceljs cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Budget 2025');
+    ws.getCell('A1').value = 'Forening';
+    ws.getCell('B1').value = 250000;
+    ws.getCell('B1').numFmt = '#,##0 "kr."';
+    ws.getCell('C1').value = true;
+    ws.getCell('D1').value = { formula: 'B1*2', result: 500000 };
+    ws.getCell('E1').value = { formula: 'A1&"x"', result: 'Foreningx' };
+    ws.getCell('A2').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    ws.getCell('B2').value = { error: '#REF!' };
+    ws.getCell('C2').value = { richText: [{ text: 'Amager ', font: { bold: true } }, { text: 'SK' }] };
+    ws.getCell('D2').value = { text: 'BK Union', hyperlink: 'https://example.org' };
+    ws.getCell('E2').value = new Date(Date.UTC(2025, 0, 1));
+    ws.getCell('E2').numFmt = 'dd-mm-yyyy';
+    ws.getCell('A3').value = 'Nørrebro';
+    ws.mergeCells('A3:C4');
+    ws.getCell('D4').value = { sharedFormula: 'D1', result: 7 } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('B5').value = 'last';
+    const [sheet] = (await readWorkbookFile(await toBuffer(wb))).sheets;
+
+    expect(sheet.name).toBe('Budget 2025');
+    expect(sheet.values).toEqual([
+      ['Forening', 250000, true, 500000, 'Foreningx'],
+      ['#DIV/0!', '#REF!', 'Amager SK', 'BK Union', 45658],
+      // The merged area A3:C4 keeps its value in the top-left cell only.
+      ['Nørrebro', '', '', '', ''],
+      ['', '', '', 7, ''],
+      ['', 'last', '', '', ''],
+    ]);
+    expect(sheet.valueTypes?.[1].slice(0, 2)).toEqual(['Error', 'Error']);
+    expect(sheet.valueTypes?.[0].slice(0, 3)).toEqual(['String', 'Double', 'Boolean']);
+    expect(sheet.valueTypes?.[2][1]).toBe('Empty');
+    expect(sheet.numberFormat?.[0][1]).toBe('#,##0 "kr."');
+    expect(sheet.numberFormat?.[1][4]).toBe('dd-mm-yyyy');
+    expect(sheet.numberFormat?.[0][0]).toBe('General');
+  });
+
+  it('keeps the sheets in workbook order and reads dates of the 1904 date system by their serial there', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    wb.addWorksheet('Medlemstal').getCell('A1').value = new Date(Date.UTC(2025, 0, 1));
+    wb.addWorksheet('Budget').getCell('A1').value = 'x';
+    const input = await readWorkbookFile(await toBuffer(wb));
+    expect(input.sheets.map((s) => s.name)).toEqual(['Medlemstal', 'Budget']);
+    // 2025-01-01 is serial 45658 in the 1900 system and 1462 days less in the 1904 system.
+    expect(input.sheets[0].values[0][0]).toBe(45658 - 1462);
+  });
+
+  it('bounds the grid by the cells that hold values, not by formatting far away', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Budget');
+    ws.getCell('A1').value = 'Forening';
+    ws.getCell('B2').value = 1;
+    ws.getCell('Z500').numFmt = '0.00';
+    const [sheet] = (await readWorkbookFile(await toBuffer(wb))).sheets;
+    expect(sheet.values).toEqual([['Forening', ''], ['', 1]]);
+  });
+
+  it('reads a path as well as bytes, and an empty worksheet as an empty grid', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tom');
+    const dir = mkdtempSync(join(tmpdir(), 'partnerskab-read-'));
+    const file = join(dir, 'tom.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect(await readWorkbookFile(file)).toEqual({ sheets: [{ name: 'Tom', values: [], valueTypes: [], numberFormat: [] }] });
+  });
+});
+
+describe('readWorkbookFile: files it cannot read give one line saying why', () => {
+  it('an empty file', async () => {
+    const e = await readError(Buffer.alloc(0));
+    expect(e.reason).toBe('empty');
+    expect(e.message).toMatch(/empty/);
+  });
+
+  it('a CSV file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partnerskab-read-'));
+    const file = join(dir, 'budget.xlsx');
+    writeFileSync(file, 'Forening;Bydel;Tilskud\nBK Union;Nørrebro;250000\n');
+    const e = await readError(file);
+    expect(e.reason).toBe('not-xlsx');
+    expect(e.message).toMatch(/^budget\.xlsx is not an xlsx workbook \(it looks like a CSV/);
+  });
+
+  it('random bytes', async () => {
+    const e = await readError(Buffer.from([0x13, 0x00, 0xff, 0x42, 0x07, 0x99, 0x00, 0x01]));
+    expect(e.reason).toBe('not-xlsx');
+    expect(e.message).toMatch(/binary/);
+  });
+
+  it('a truncated xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
+    const bytes = await toBuffer(wb);
+    const e = await readError(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(e.reason).toBe('truncated');
+    expect(e.message).toMatch(/truncated/);
+  });
+
+  it('a zip that holds no workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
+    const bytes = await toBuffer(wb);
+    // Renaming the entry in place keeps a valid zip whose workbook part is gone.
+    const renamed = Buffer.from(bytes.toString('latin1').replaceAll('xl/workbook.xml', 'xl/notebook.xml'), 'latin1');
+    const e = await readError(renamed);
+    expect(e.reason).toBe('not-xlsx');
+    expect(e.message).toMatch(/zip archive but not an xlsx/);
+  });
+
+  it('a password-protected xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
+    const encrypted = await officeCrypto.encrypt(await toBuffer(wb), { password: 'hemmeligt' });
+    const e = await readError(Buffer.from(encrypted));
+    expect(e.reason).toBe('encrypted');
+    expect(e.message).toMatch(/password-protected/);
+  });
+
+  it('an old .xls (an OLE compound file without encryption streams)', async () => {
+    const bytes = Buffer.concat([ole, Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(512)]);
+    const e = await readError(bytes);
+    expect(e.reason).toBe('legacy-xls');
+    expect(e.message).toMatch(/Excel 97-2003 .*\.xls/);
+  });
+
+  it('a workbook without worksheets', async () => {
+    const e = await readError(await toBuffer(new ExcelJS.Workbook()));
+    expect(e.reason).toBe('no-sheets');
+  });
+
+  it('a missing file and a directory', async () => {
+    expect((await readError('/nonexistent/budget.xlsx')).message).toMatch(/no such file/);
+    expect((await readError(tmpdir())).message).toMatch(/is a directory/);
+  });
+
+  it('a parse that runs past the time limit is stopped', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Budget');
+    for (let r = 0; r < 20_000; r++) ws.addRow([`Forening ${r}`, r, 'Nørrebro']);
+    const e = await readError(await toBuffer(wb), { timeoutMs: 50 });
+    expect(e.reason).toBe('too-slow');
+    expect(e.message).toMatch(/took more than 50 ms to read and was stopped/);
+  });
+
+  it('a parse that needs more memory than allowed is stopped', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Budget');
+    for (let r = 0; r < 60_000; r++) ws.addRow([`Forening ${r}`, r, 'Nørrebro', r * 2, 'tekst']);
+    const e = await readError(await toBuffer(wb), { maxMemoryMb: 32 });
+    expect(e.reason).toBe('too-big');
+    expect(e.message).toMatch(/needs more than 32 MB of memory/);
+  });
+});
