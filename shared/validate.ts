@@ -9,7 +9,7 @@ import { addIssue, type IssueSink } from './rules/issue';
 import { checkMembership, toMembershipRow } from './rules/membership';
 import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
 import type {
-  BudgetRow, Issue, MembershipRow, ProgrammeConfig, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
+  BudgetRow, Issue, MembershipRow, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
 import { summariseKeyed } from './summary';
 import { associationKey } from './read/text';

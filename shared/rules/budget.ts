@@ -41,7 +41,7 @@ interface BudgetContext {
 
 /** The programme rules on each budget row, and on the sheet as a whole. */
 export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetContext): void {
-  const { sink, sheet, header, model, config, keys } = ctx;
+  const { sink, sheet, header, model, keys } = ctx;
   const at = (r: BudgetRow, field: string, value: unknown = null) => ({
     sheet: sheet.name, row: r.row - 1, col: header.columns.get(field) ?? header.columns.get('association') ?? 0,
     field, value: value as never, association: r.association,
