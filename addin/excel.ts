@@ -1,0 +1,417 @@
+/**
+ * The only module that talks to Office.js. Everything else in the pane works on plain data
+ * (`WorkbookInput`, cell addresses, overview tables) and never calls `Excel.run`.
+ *
+ * Every function batches its work so the number of `context.sync` calls is fixed, whatever the size of the
+ * sheets: reading grids takes two (used ranges, then every chunk of every sheet).
+ */
+import type { CellValue, WorkbookInput } from '../shared/schemas';
+import type { OverviewSheet } from './overview';
+
+interface OfficeHost {
+  Office: typeof Office;
+  Excel: typeof Excel;
+}
+
+/**
+ * The test seam: a page or test that puts an Office/Excel double here before the pane starts gets it used in
+ * place of Office's own objects (office.js may still load; it is simply not asked).
+ */
+export const testSeamName = '__PARTNERSKAB_TEST_OFFICE__';
+
+function host(): OfficeHost | null {
+  const g = globalThis as Record<string, unknown>;
+  const seam = g[testSeamName] as OfficeHost | undefined;
+  if (seam) return seam;
+  if (g.Office && g.Excel) return { Office: g.Office as typeof Office, Excel: g.Excel as typeof Excel };
+  return null;
+}
+
+export class ExcelUnavailableError extends Error {
+  constructor() {
+    super('Excel is not available: open the pane from the Partnerskab button in Excel.');
+    this.name = 'ExcelUnavailableError';
+  }
+}
+
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const h = host();
+  if (!h) return Promise.reject(new ExcelUnavailableError());
+  return h.Excel.run(batch);
+}
+
+export interface OfficeInfo {
+  /** True when the pane runs inside Excel (or its test double). */
+  inExcel: boolean;
+  /** Office's display language ("da-DK", "en-US"); the browser's outside Office. */
+  displayLanguage: string;
+}
+
+export async function connectToOffice(): Promise<OfficeInfo> {
+  const h = host();
+  const browserLanguage = typeof navigator === 'undefined' ? 'da-DK' : navigator.language;
+  if (!h) return { inExcel: false, displayLanguage: browserLanguage };
+  const info = await h.Office.onReady();
+  const inExcel = info.host === h.Office.HostType.Excel;
+  return { inExcel, displayLanguage: (inExcel && h.Office.context?.displayLanguage) || browserLanguage };
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+// ------------------------------------------------------------------------------------------ reading
+
+/** Cells per loaded range: Microsoft advises reading large ranges in blocks rather than in one piece. */
+const chunkCells = 40_000;
+
+export interface WorkbookOutline {
+  workbookName: string;
+  /** Visible sheets in tab order, each with at most the first `headRows` rows (to tell which sheet is which). */
+  workbook: WorkbookInput;
+}
+
+/** Names of the visible sheets and their first rows: enough for the core to tell which sheet is which. */
+export function readOutline(headRows = 30, headColumns = 30): Promise<WorkbookOutline> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/visibility');
+    context.workbook.load('name');
+    await context.sync();
+    const heads = sheets.items
+      .filter((s) => s.visibility === 'Visible')
+      .map((sheet) => {
+        const range = sheet.getRangeByIndexes(0, 0, headRows, headColumns);
+        range.load('values');
+        return { name: sheet.name, range };
+      });
+    await context.sync();
+    return {
+      workbookName: context.workbook.name,
+      workbook: { sheets: heads.map(({ name, range }) => ({ name, values: trimGrid(range.values as CellValue[][]) })) },
+    };
+  });
+}
+
+/** Drops empty rows and columns at the bottom and right (a fixed-size head block is mostly empty). */
+export function trimGrid(values: CellValue[][]): CellValue[][] {
+  const filled = (v: CellValue) => v !== '' && v !== null;
+  let rows = values.length;
+  while (rows > 0 && !values[rows - 1].some(filled)) rows--;
+  let columns = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = values[r].length - 1; c >= columns; c--) {
+      if (filled(values[r][c])) {
+        columns = c + 1;
+        break;
+      }
+    }
+  }
+  return values.slice(0, rows).map((row) => row.slice(0, columns));
+}
+
+export interface GridRead {
+  workbookName: string;
+  workbook: WorkbookInput;
+  /** Requested sheets that are not in the workbook (renamed or deleted since the pane listed them). */
+  missing: string[];
+}
+
+/**
+ * Values, value types and number formats of the named sheets, from A1 to the last used cell (the core counts
+ * rows and columns from A1). Two syncs whatever the row count: one for the used ranges, one for all chunks.
+ */
+export async function readGrids(sheetNames: string[]): Promise<GridRead> {
+  try {
+    return await readGridsBatched(sheetNames, false);
+  } catch (error) {
+    const code = errorCode(error);
+    // Excel on the web caps one request's response at about 5 MB. Chunks in one batch still share one
+    // response, so a workbook that big is read again with one sync per chunk.
+    if (code === 'RequestPayloadSizeLimitExceeded') return readGridsBatched(sheetNames, true);
+    if (code === 'ItemNotFound') {
+      const present = new Set((await listSheets()).map((n) => n.toLowerCase()));
+      const missing = sheetNames.filter((n) => !present.has(n.toLowerCase()));
+      if (missing.length > 0) return { workbookName: '', workbook: { sheets: [] }, missing };
+    }
+    throw error;
+  }
+}
+
+/** Names of all sheets, in tab order. */
+export function listSheets(): Promise<string[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+function readGridsBatched(sheetNames: string[], syncPerChunk: boolean): Promise<GridRead> {
+  return run(async (context) => {
+    context.workbook.load('name');
+    const sheets = sheetNames.map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { name, sheet, used };
+    });
+    await context.sync();
+
+    const reads: Array<{ name: string; chunks: Excel.Range[] }> = [];
+    for (const { name, sheet, used } of sheets) {
+      const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      const columns = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+      const rowsPerChunk = Math.max(1, Math.floor(chunkCells / Math.max(1, columns)));
+      const chunks: Excel.Range[] = [];
+      for (let start = 0; start < rows; start += rowsPerChunk) {
+        const range = sheet.getRangeByIndexes(start, 0, Math.min(rowsPerChunk, rows - start), columns);
+        range.load('values,valueTypes,numberFormat');
+        chunks.push(range);
+        if (syncPerChunk) await context.sync();
+      }
+      reads.push({ name, chunks });
+    }
+    if (!syncPerChunk) await context.sync();
+
+    return {
+      workbookName: context.workbook.name,
+      missing: [],
+      workbook: {
+        sheets: reads.map(({ name, chunks }) => ({
+          name,
+          values: chunks.flatMap((c) => c.values as CellValue[][]),
+          valueTypes: chunks.flatMap((c) => c.valueTypes as string[][]),
+          numberFormat: chunks.flatMap((c) => c.numberFormat as string[][]),
+        })),
+      },
+    };
+  });
+}
+
+// ------------------------------------------------------------------------------------------ selection
+
+/** Shows the sheet and selects the cell, so the user sees the problem the pane points at. */
+export function selectCell(sheetName: string, cell: string): Promise<void> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+// ------------------------------------------------------------------------------------------ highlights
+
+/** Excel's own "Bad" cell style fill: staff already read it as "look here". */
+export const highlightColor = '#FFC7CE';
+
+/**
+ * The original fills of highlighted cells live in the workbook's hidden add-in settings (not in any sheet, so
+ * they never reach a snapshot, which carries values only), so "Fjern markering" still works after the pane
+ * or the workbook was closed.
+ */
+const highlightSettingKey = 'partnerskab.highlights.v1';
+
+export type CellFill = Excel.CellPropertiesFill;
+
+/** sheet → A1 address → the cell's fill before it was highlighted. */
+export type HighlightMemory = Record<string, Record<string, CellFill>>;
+
+let memory: HighlightMemory = {};
+
+/** What the pane remembers of the cells it highlighted (a copy; the workbook settings hold the same). */
+export function rememberedHighlights(): HighlightMemory {
+  return structuredClone(memory);
+}
+
+const fillLoadOptions: Excel.CellPropertiesLoadOptions = {
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
+};
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** Highlights the cells and returns how many are highlighted in all. Two syncs whatever the number of cells. */
+export function highlightCells(cells: CellRef[]): Promise<number> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(highlightSettingKey);
+    setting.load('value');
+    const unique = new Map<string, CellRef>();
+    for (const ref of cells) unique.set(`${ref.sheet}!${ref.cell}`, ref);
+    const targets = [...unique.values()].map((ref) => {
+      const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell);
+      return { ref, range, before: range.getCellProperties(fillLoadOptions) };
+    });
+    await context.sync();
+
+    const stored = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as HighlightMemory);
+    for (const { ref, range, before } of targets) {
+      const sheetMemory = (stored[ref.sheet] ??= {});
+      // A cell highlighted before keeps its first remembered fill, not our highlight colour.
+      sheetMemory[ref.cell] ??= before.value[0][0].format?.fill ?? {};
+      // A patterned fill keeps its pattern when only the colour changes; the highlight is a plain solid fill.
+      range.format.fill.pattern = 'Solid';
+      range.format.fill.color = highlightColor;
+    }
+    context.workbook.settings.add(highlightSettingKey, JSON.stringify(stored));
+    await context.sync();
+    memory = stored;
+    return Object.values(stored).reduce((n, sheet) => n + Object.keys(sheet).length, 0);
+  });
+}
+
+export interface RestoreResult {
+  restored: number;
+  /** Cells whose fill someone changed after the highlight: left as they are now. */
+  changedSince: number;
+}
+
+/** Puts back each highlighted cell's original fill exactly; touches nothing else. Three syncs. */
+export function clearHighlights(): Promise<RestoreResult> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(highlightSettingKey);
+    setting.load('value');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    if (setting.isNullObject) {
+      memory = {};
+      return { restored: 0, changedSince: 0 };
+    }
+    const stored = JSON.parse(String(setting.value)) as HighlightMemory;
+    const present = new Set(sheets.items.map((s) => s.name));
+    const targets: Array<{ range: Excel.Range; original: CellFill; now: OfficeExtension.ClientResult<Excel.CellProperties[][]> }> = [];
+    for (const [sheetName, cells] of Object.entries(stored)) {
+      // A sheet deleted or renamed since took its highlights with it.
+      if (!present.has(sheetName)) continue;
+      const sheet = sheets.getItem(sheetName);
+      for (const [cell, original] of Object.entries(cells)) {
+        const range = sheet.getRange(cell);
+        targets.push({ range, original, now: range.getCellProperties(fillLoadOptions) });
+      }
+    }
+    await context.sync();
+
+    let restored = 0;
+    let changedSince = 0;
+    for (const { range, original, now } of targets) {
+      const fill = now.value[0][0].format?.fill;
+      if (fill?.color?.toUpperCase() !== highlightColor || fill.pattern !== 'Solid') {
+        changedSince++;
+        continue;
+      }
+      if (isNoFill(original)) range.format.fill.clear();
+      else range.setCellProperties([[{ format: { fill: settableFill(original) } }]]);
+      restored++;
+    }
+    setting.delete();
+    await context.sync();
+    memory = {};
+    return { restored, changedSince };
+  });
+}
+
+/** Excel reports "No Fill" as white with no tint (tintAndShade null); white paint has a tint of 0. */
+function isNoFill(fill: CellFill): boolean {
+  return (fill.pattern === undefined || fill.pattern === null || fill.pattern === 'None') && (fill.tintAndShade === undefined || fill.tintAndShade === null);
+}
+
+function settableFill(fill: CellFill): CellFill {
+  const out: CellFill = {};
+  for (const [key, value] of Object.entries(fill) as Array<[keyof CellFill, never]>) if (value !== null && value !== undefined) out[key] = value;
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ workbook memory
+
+const lastSnapshotKey = 'partnerskab.lastSnapshot.v1';
+
+/**
+ * The id of the snapshot this copy of the workbook was last saved as, per programme year: the `basedOn` of
+ * the next save, so the service can tell when two copies have diverged. Kept in the workbook's hidden add-in
+ * settings because it belongs to this copy of the workbook, not to this computer.
+ */
+export function readLastSnapshots(): Promise<Record<string, string>> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(lastSnapshotKey);
+    setting.load('value');
+    await context.sync();
+    return setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Record<string, string>);
+  });
+}
+
+export function rememberLastSnapshot(year: number, snapshotId: string): Promise<void> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(lastSnapshotKey);
+    setting.load('value');
+    await context.sync();
+    const known = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Record<string, string>);
+    known[String(year)] = snapshotId;
+    context.workbook.settings.add(lastSnapshotKey, JSON.stringify(known));
+    await context.sync();
+  });
+}
+
+// ------------------------------------------------------------------------------------------ overview sheet
+
+/**
+ * Writes the district overview on its own sheet, replacing that sheet (and only it) when it exists: a title,
+ * an Excel table with number formats, a chart data block and a clustered bar chart. Two syncs.
+ */
+export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(overview.sheetName);
+    await context.sync();
+    if (!existing.isNullObject) existing.delete();
+
+    const sheet = sheets.add(overview.sheetName);
+    const { table: t, chartData: c } = overview;
+    sheet.getRange('A1').values = [[overview.title]];
+    sheet.getRange('A1').format.font.bold = true;
+    sheet.getRange('A1').format.font.size = 14;
+    sheet.getRange('A2').values = [[overview.source]];
+    sheet.getRange('A2').format.font.italic = true;
+
+    const firstRow = 4;
+    const columns = t.headers.length;
+    const tableRows = [t.headers, ...t.rows, t.totalRow];
+    const tableRange = sheet.getRangeByIndexes(firstRow - 1, 0, tableRows.length, columns);
+    tableRange.values = tableRows;
+    const table = sheet.tables.add(tableRange, true);
+    table.name = overview.tableName;
+    table.style = 'TableStyleMedium2';
+    t.numberFormats.forEach((format, column) => {
+      sheet.getRangeByIndexes(firstRow, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
+    });
+    // The last row holds the totals: bold and above a border, like Excel's own totals row.
+    const totals = sheet.getRangeByIndexes(firstRow - 1 + tableRows.length - 1, 0, 1, columns);
+    totals.format.font.bold = true;
+    totals.format.borders.getItem('EdgeTop').style = 'Continuous';
+
+    const chartFirstRow = firstRow + tableRows.length + 2;
+    sheet.getRangeByIndexes(chartFirstRow - 2, 0, 1, 1).values = [[c.caption]];
+    const chartRange = sheet.getRangeByIndexes(chartFirstRow - 1, 0, c.rows.length + 1, c.headers.length);
+    chartRange.values = [c.headers, ...c.rows];
+    c.numberFormats.forEach((format, column) => {
+      sheet.getRangeByIndexes(chartFirstRow, column, c.rows.length, 1).numberFormat = columnOf(format, c.rows.length);
+    });
+
+    const chart = sheet.charts.add('BarClustered', chartRange, 'Columns');
+    chart.title.text = c.title;
+    chart.legend.position = 'Bottom';
+    chart.setPosition(sheet.getRangeByIndexes(firstRow - 1, columns + 1, 1, 1), sheet.getRangeByIndexes(firstRow - 1 + 22, columns + 8, 1, 1));
+
+    sheet.getRangeByIndexes(0, 0, chartFirstRow + c.rows.length, columns).format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+  });
+}
+
+function columnOf(format: string, rows: number): string[][] {
+  return Array.from({ length: rows }, () => [format]);
+}

@@ -1,0 +1,262 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CellValue } from '../../shared/schemas';
+import { createExcelDouble, type ExcelDouble } from '../support/excel-double';
+import { fillAt, type SheetInit } from '../support/excel-double-model';
+import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
+
+type Adapter = typeof import('../../addin/excel');
+
+let double: ExcelDouble;
+let excel: Adapter;
+
+/** A fresh adapter module, as when the pane is reopened: nothing remembered in memory. */
+async function freshAdapter(): Promise<Adapter> {
+  vi.resetModules();
+  return import('../../addin/excel');
+}
+
+function install(init: Parameters<typeof createExcelDouble>[0]): ExcelDouble {
+  double = createExcelDouble(init);
+  (globalThis as Record<string, unknown>).__PARTNERSKAB_TEST_OFFICE__ = double;
+  return double;
+}
+
+const budgetSheet = (rows: CellValue[][] = budgetRows2025()): SheetInit => ({
+  name: 'Budget 2025',
+  values: [['Sociale partnerskaber 2025'], [], budgetHeader, ...rows],
+});
+const membershipSheet = (rows: CellValue[][] = membershipRows2025()): SheetInit => ({
+  name: 'Medlemstal 2025',
+  values: [membershipHeader, ...rows],
+});
+
+/** n budget rows: the 21 sample rows repeated with distinct names. */
+function manyBudgetRows(n: number): CellValue[][] {
+  const base = budgetRows2025();
+  return Array.from({ length: n }, (_, i) => {
+    const row = [...base[i % base.length]];
+    row[0] = `${row[0]} ${i}`;
+    return row;
+  });
+}
+function manyMembershipRows(n: number): CellValue[][] {
+  const base = membershipRows2025();
+  return Array.from({ length: n }, (_, i) => {
+    const row = [...base[i % base.length]];
+    row[0] = `${row[0]} ${i}`;
+    return row;
+  });
+}
+
+beforeEach(async () => {
+  install({ sheets: [budgetSheet(), membershipSheet(), { name: 'Noter', values: [['fri tekst']] }] });
+  excel = await freshAdapter();
+});
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).__PARTNERSKAB_TEST_OFFICE__;
+});
+
+describe('the Excel double behaves like Office.js', () => {
+  it('throws when a property is read before load and sync, and returns it after', async () => {
+    await double.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Budget 2025').getRange('A3:B3');
+      expect(() => range.values).toThrow(/call the load method/);
+      range.load('values');
+      expect(() => range.values).toThrow(/call the load method/);
+      await context.sync();
+      expect(range.values).toEqual([['Forening', 'Bydel']]);
+    });
+  });
+
+  it('fails the sync, not the call, for a sheet that does not exist', async () => {
+    await expect(
+      double.Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('Findes ikke').getRange('A1');
+        range.load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+});
+
+describe('connectToOffice', () => {
+  it('reports Excel and its display language', async () => {
+    install({ sheets: [budgetSheet()], displayLanguage: 'en-US' });
+    expect(await excel.connectToOffice()).toEqual({ inExcel: true, displayLanguage: 'en-US' });
+  });
+
+  it('says so when there is no Excel at all', async () => {
+    delete (globalThis as Record<string, unknown>).__PARTNERSKAB_TEST_OFFICE__;
+    expect((await excel.connectToOffice()).inExcel).toBe(false);
+    await expect(excel.readGrids(['Budget 2025'])).rejects.toThrow(/open the pane from the Partnerskab button/);
+  });
+});
+
+describe('readOutline', () => {
+  it('lists the visible sheets with their first rows, trimmed, in two syncs', async () => {
+    install({ sheets: [budgetSheet(), membershipSheet(), { name: 'Skjult', values: [['x']], visibility: 'Hidden' }] });
+    const outline = await excel.readOutline(5);
+    expect(outline.workbookName).toBe('Budget.xlsx');
+    expect(outline.workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Medlemstal 2025']);
+    const budget = outline.workbook.sheets[0].values;
+    expect(budget).toHaveLength(5);
+    expect(budget[2]).toEqual(budgetHeader);
+    expect(budget[0]).toHaveLength(budgetHeader.length);
+    expect(double.log.syncs).toBe(2);
+  });
+});
+
+describe('readGrids', () => {
+  it('reads values, value types and number formats from A1 to the last used cell', async () => {
+    install({
+      sheets: [
+        { name: 'Budget 2025', values: [[], [], ['', '', 'Forening', 'Tilskud'], ['', '', 'B1908', 400000], ['', '', 'Siam', '#REF!']], numberFormat: [[], [], [], ['General', 'General', 'General', '#,##0 "kr."']] },
+      ],
+    });
+    const read = await excel.readGrids(['Budget 2025']);
+    const sheet = read.workbook.sheets[0];
+    expect(sheet.values).toEqual([
+      ['', '', '', ''],
+      ['', '', '', ''],
+      ['', '', 'Forening', 'Tilskud'],
+      ['', '', 'B1908', 400000],
+      ['', '', 'Siam', '#REF!'],
+    ]);
+    expect(sheet.valueTypes?.[4]).toEqual(['Empty', 'Empty', 'String', 'Error']);
+    expect(sheet.numberFormat?.[3][3]).toBe('#,##0 "kr."');
+    expect(read.missing).toEqual([]);
+  });
+
+  it('sends values only: no fill or formatting beyond number formats leaves the workbook', async () => {
+    await excel.highlightCells([{ sheet: 'Budget 2025', cell: 'D4' }]);
+    const read = await excel.readGrids(['Budget 2025']);
+    expect(Object.keys(read.workbook.sheets[0]).sort()).toEqual(['name', 'numberFormat', 'valueTypes', 'values']);
+    expect(JSON.stringify(read)).not.toContain('FFC7CE');
+  });
+
+  it('an empty sheet reads as an empty grid', async () => {
+    install({ sheets: [budgetSheet(), { name: 'Tom', values: [] }] });
+    const read = await excel.readGrids(['Tom']);
+    expect(read.workbook.sheets).toEqual([{ name: 'Tom', values: [], valueTypes: [], numberFormat: [] }]);
+  });
+
+  it('names the sheets that are gone instead of failing', async () => {
+    const read = await excel.readGrids(['Budget 2025', 'Omdøbt']);
+    expect(read.missing).toEqual(['Omdøbt']);
+  });
+
+  it('takes the same number of syncs for 10 and for 10,000 rows, reading large sheets in chunks', async () => {
+    const counts: Record<number, { syncs: number; rangeLoads: number }> = {};
+    for (const rows of [10, 10_000]) {
+      install({ sheets: [budgetSheet(manyBudgetRows(rows)), membershipSheet(manyMembershipRows(rows))] });
+      const read = await excel.readGrids(['Budget 2025', 'Medlemstal 2025']);
+      expect(read.workbook.sheets[0].values).toHaveLength(rows + 3);
+      expect(read.workbook.sheets[1].values).toHaveLength(rows + 1);
+      expect(read.workbook.sheets[0].values.at(-1)?.[0]).toBe(`${budgetRows2025()[(rows - 1) % 21][0]} ${rows - 1}`);
+      counts[rows] = { syncs: double.log.syncs, rangeLoads: double.log.commands.filter((c) => c.startsWith('load Range')).length };
+    }
+    expect(counts[10].syncs).toBe(2);
+    expect(counts[10_000].syncs).toBe(counts[10].syncs);
+    expect(counts[10].rangeLoads).toBe(2);
+    expect(counts[10_000].rangeLoads).toBeGreaterThan(2);
+  });
+
+  it('falls back to a sync per chunk when Excel on the web refuses one response that big, and reads the same grid', async () => {
+    const sheets = () => [budgetSheet(manyBudgetRows(9_000))];
+    install({ sheets: sheets() });
+    const whole = await excel.readGrids(['Budget 2025']);
+    install({ sheets: sheets(), payloadLimitBytes: 1.5 * 1024 * 1024 });
+    const chunked = await excel.readGrids(['Budget 2025']);
+    expect(chunked).toEqual(whole);
+    expect(double.log.syncs).toBeGreaterThan(2);
+  });
+});
+
+describe('selectCell', () => {
+  it('activates the sheet and selects the cell in one sync', async () => {
+    await excel.selectCell('Medlemstal 2025', 'E7');
+    expect(double.workbook.selection).toEqual({ sheet: 'Medlemstal 2025', address: 'E7' });
+    expect(double.workbook.activeSheet).toBe('Medlemstal 2025');
+    expect(double.log.syncs).toBe(1);
+  });
+});
+
+describe('highlight and restore', () => {
+  const patterned = { color: '#FFFF00', pattern: 'Gray25', patternColor: '#0000FF', tintAndShade: 0, patternTintAndShade: 0 };
+  const tinted = { color: '#DDEBF7', pattern: 'Solid', patternColor: null, tintAndShade: 0.4, patternTintAndShade: 0 };
+  const white = { color: '#FFFFFF', pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+
+  beforeEach(async () => {
+    install({ sheets: [{ ...budgetSheet(), fills: { D4: patterned, D5: tinted, D6: white } }, membershipSheet()] });
+    excel = await freshAdapter();
+  });
+
+  const fills = () => double.workbook.sheets.map((s) => [...s.fills.entries()].sort());
+  const cells = [
+    { sheet: 'Budget 2025', cell: 'D4' },
+    { sheet: 'Budget 2025', cell: 'D5' },
+    { sheet: 'Budget 2025', cell: 'D6' },
+    { sheet: 'Budget 2025', cell: 'B7' },
+    { sheet: 'Medlemstal 2025', cell: 'E2' },
+  ];
+
+  it('highlights the cells in two syncs and restores every original fill exactly', async () => {
+    const before = fills();
+    const valuesBefore = JSON.stringify(double.workbook.sheets.map((s) => s.values));
+    expect(await excel.highlightCells([...cells, cells[0]])).toBe(5);
+    expect(double.log.syncs).toBe(2);
+    const budget = double.workbook.sheets[0];
+    for (const address of [[3, 3], [4, 3], [5, 3], [6, 1]]) expect(fillAt(budget, address[0], address[1]).color).toBe(excel.highlightColor);
+    expect(fillAt(double.workbook.sheets[1], 1, 4).color).toBe(excel.highlightColor);
+
+    const result = await excel.clearHighlights();
+    expect(result).toEqual({ restored: 5, changedSince: 0 });
+    expect(fills()).toEqual(before);
+    expect(JSON.stringify(double.workbook.sheets.map((s) => s.values))).toBe(valuesBefore);
+    expect(double.workbook.settings.size).toBe(0);
+  });
+
+  it('keeps the first original when a cell is highlighted twice', async () => {
+    const before = fills();
+    await excel.highlightCells(cells.slice(0, 2));
+    await excel.highlightCells(cells.slice(0, 3));
+    await excel.clearHighlights();
+    expect(fills()).toEqual(before);
+  });
+
+  it('restores after the pane was closed and opened again (originals kept in the workbook settings)', async () => {
+    const before = fills();
+    await excel.highlightCells(cells);
+    expect(Object.keys(excel.rememberedHighlights()['Budget 2025'])).toHaveLength(4);
+    const reopened = await freshAdapter();
+    expect(reopened.rememberedHighlights()).toEqual({});
+    expect((await reopened.clearHighlights()).restored).toBe(5);
+    expect(fills()).toEqual(before);
+  });
+
+  it('leaves alone a cell whose fill someone changed after the highlight', async () => {
+    await excel.highlightCells(cells.slice(0, 2));
+    double.workbook.sheets[0].fills.set('3,3', { ...white, color: '#00B050' });
+    expect(await excel.clearHighlights()).toEqual({ restored: 1, changedSince: 1 });
+    expect(fillAt(double.workbook.sheets[0], 3, 3).color).toBe('#00B050');
+    expect(fillAt(double.workbook.sheets[0], 4, 3)).toEqual(tinted);
+  });
+
+  it('never puts highlight state in a sheet', async () => {
+    const names = double.workbook.sheets.map((s) => s.name);
+    await excel.highlightCells(cells);
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual(names);
+    expect([...double.workbook.settings.keys()]).toEqual(['partnerskab.highlights.v1']);
+  });
+});
+
+describe('last snapshot per year', () => {
+  it('is remembered in the workbook settings', async () => {
+    expect(await excel.readLastSnapshots()).toEqual({});
+    await excel.rememberLastSnapshot(2025, 'snap-1');
+    await excel.rememberLastSnapshot(2024, 'snap-0');
+    await excel.rememberLastSnapshot(2025, 'snap-2');
+    expect(await (await freshAdapter()).readLastSnapshots()).toEqual({ '2025': 'snap-2', '2024': 'snap-0' });
+  });
+});

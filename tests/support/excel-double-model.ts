@@ -1,0 +1,164 @@
+/**
+ * The workbook behind the Excel test double: plain data the tests set up and inspect (cells, fills, tables,
+ * charts, hidden add-in settings, the selection). The proxies in excel-double.ts act on it only at sync.
+ */
+import { cellAddress, columnLetter, parseA1 } from '../../shared/read/a1';
+import type { CellValue } from '../../shared/schemas';
+
+export interface FillModel {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
+}
+
+/** Excel reports "No Fill" as white with pattern None and no tint (OfficeDev/office-js#4900). */
+export function noFill(): FillModel {
+  return { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: null, patternTintAndShade: null };
+}
+
+export interface FontModel {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+}
+
+export interface TableModel {
+  name: string;
+  /** 0-based, inclusive of the header row. */
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface ChartModel {
+  type: string;
+  seriesBy: string;
+  source: { row: number; column: number; rows: number; columns: number };
+  title: string;
+  legendPosition: string;
+  position: { from: string; to: string } | null;
+}
+
+export interface SheetModel {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Ragged is fine: a missing cell is empty. */
+  values: CellValue[][];
+  /** "r,c" → number format; absent = "General". */
+  numberFormats: Map<string, string>;
+  /** "r,c" → fill; absent = no fill. */
+  fills: Map<string, FillModel>;
+  fonts: Map<string, FontModel>;
+  /** "r,c" → border edge → style. */
+  borders: Map<string, Record<string, string>>;
+  tables: TableModel[];
+  charts: ChartModel[];
+  autofitRanges: string[];
+}
+
+export interface WorkbookModel {
+  name: string;
+  sheets: SheetModel[];
+  /** Workbook.settings: the add-in's hidden per-document storage. */
+  settings: Map<string, unknown>;
+  activeSheet: string | null;
+  /** The last Range.select(): what the user would see selected in Excel. */
+  selection: { sheet: string; address: string } | null;
+}
+
+export interface SheetInit {
+  name: string;
+  values: CellValue[][];
+  numberFormat?: string[][];
+  visibility?: SheetModel['visibility'];
+  fills?: Record<string, Partial<FillModel>>;
+}
+
+export function sheetModel(init: SheetInit): SheetModel {
+  const sheet: SheetModel = {
+    name: init.name,
+    visibility: init.visibility ?? 'Visible',
+    values: init.values.map((row) => [...row]),
+    numberFormats: new Map(),
+    fills: new Map(),
+    fonts: new Map(),
+    borders: new Map(),
+    tables: [],
+    charts: [],
+    autofitRanges: [],
+  };
+  init.numberFormat?.forEach((row, r) => row.forEach((f, c) => f !== 'General' && sheet.numberFormats.set(`${r},${c}`, f)));
+  for (const [address, fill] of Object.entries(init.fills ?? {})) {
+    const at = parseA1(address);
+    if (!at) throw new Error(`bad address ${address}`);
+    sheet.fills.set(`${at.row},${at.col}`, { ...noFill(), ...fill });
+  }
+  return sheet;
+}
+
+export function cellValue(sheet: SheetModel, row: number, column: number): CellValue {
+  return sheet.values[row]?.[column] ?? '';
+}
+
+export function setCellValue(sheet: SheetModel, row: number, column: number, value: CellValue): void {
+  while (sheet.values.length <= row) sheet.values.push([]);
+  const line = sheet.values[row];
+  while (line.length <= column) line.push('');
+  line[column] = value;
+}
+
+export function fillAt(sheet: SheetModel, row: number, column: number): FillModel {
+  return sheet.fills.get(`${row},${column}`) ?? noFill();
+}
+
+const excelErrors = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
+
+export function valueType(value: CellValue): string {
+  if (value === '' || value === null) return 'Empty';
+  if (typeof value === 'number') return 'Double';
+  if (typeof value === 'boolean') return 'Boolean';
+  return excelErrors.has(value) ? 'Error' : 'String';
+}
+
+/** The bounding box of non-empty values, or null for an empty sheet (Worksheet.getUsedRange(true)). */
+export function usedBox(sheet: SheetModel): { row: number; column: number; rows: number; columns: number } | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.values.forEach((line, r) =>
+    line.forEach((v, c) => {
+      if (v === '' || v === null) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }),
+  );
+  if (bottom < 0) return null;
+  return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+/** Sheet names that need quoting in an address ("'Medlemmer 2025'!A1"), as Excel writes them. */
+export function qualifiedAddress(sheet: string, row: number, column: number, rows: number, columns: number): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const start = cellAddress(row, column);
+  const end = cellAddress(row + rows - 1, column + columns - 1);
+  return `${name}!${rows === 1 && columns === 1 ? start : `${start}:${end}`}`;
+}
+
+/** "B3" or "B3:D7" (no sheet part) → 0-based box. */
+export function parseRangeAddress(address: string): { row: number; column: number; rows: number; columns: number } | null {
+  const [a, b = a] = address.split(':');
+  const from = parseA1(a);
+  const to = parseA1(b);
+  if (!from || !to || to.row < from.row || to.col < from.col) return null;
+  return { row: from.row, column: from.col, rows: to.row - from.row + 1, columns: to.col - from.col + 1 };
+}
+
+export { columnLetter };
