@@ -1,0 +1,80 @@
+/**
+ * createApp(deps) → the Hono app: the whole service as a value, testable with app.request() and no network.
+ * Routes parse input with zod, call one function, and shape the answer; SQL lives in server/db.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { copenhagen, type ProgrammeConfig } from '../shared/index';
+import type { Auth } from './auth';
+import type { Db, DatabaseKind } from './db/connect';
+import { authenticate } from './routes/access';
+import { districtRoutes } from './routes/districts';
+import type { AppEnv, RouteDeps } from './routes/env';
+import { apiError } from './routes/errors';
+import { exportRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { snapshotRoutes } from './routes/snapshots';
+import { tokenRoutes } from './routes/tokens';
+import { workbookRoutes } from './routes/workbooks';
+import { securityHeaders, staticRoutes, type StaticPaths } from './static';
+
+export interface AppDeps {
+  db: Db;
+  database: { kind: DatabaseKind; schemaVersion: string };
+  auth: Auth;
+  clock: () => Date;
+  config?: ProgrammeConfig;
+  /** One line per request; never a token or a body. */
+  log?: (line: string) => void;
+  /** Where the task pane, manifest and office.js are; omitted = API only. */
+  staticPaths?: StaticPaths;
+  /** The URL the service is reached at, written into the manifest. */
+  publicUrl?: string;
+  /** Origins other than the service's own that may call the API from a browser. */
+  corsOrigins?: string[];
+  limits?: Partial<RouteDeps['limits']>;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const log = deps.log ?? (() => {});
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    database: deps.database,
+    auth: deps.auth,
+    clock: deps.clock,
+    config: deps.config ?? copenhagen,
+    limits: { jsonBytes: 10 * 1024 * 1024, workbookBytes: 10 * 1024 * 1024, ...deps.limits },
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The path only: a query string could carry anything a client put there.
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+  });
+  app.use(securityHeaders());
+  if (deps.corsOrigins?.length) {
+    const allowed = new Set(deps.corsOrigins);
+    app.use('/api/*', cors({ origin: (o) => (allowed.has(o) ? o : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  }
+
+  app.onError((error, c) => {
+    log(`error ${c.req.method} ${c.req.path}: ${error.message.split('\n', 1)[0]}`);
+    return apiError(c, 500, 'internal', 'The service failed to answer this request; the error is in its log. Try again, or tell the administrator.');
+  });
+  app.notFound((c) => apiError(c, 404, 'not-found', `No route ${c.req.method} ${c.req.path}. See the README for the API.`));
+
+  app.route('/api', healthRoutes(routeDeps));
+  const api = new Hono<AppEnv>();
+  api.use(authenticate(deps.auth));
+  api.route('/', snapshotRoutes(routeDeps));
+  api.route('/', workbookRoutes(routeDeps));
+  api.route('/', districtRoutes(routeDeps));
+  api.route('/', exportRoutes(routeDeps, (e) => log(`export failed: ${e.message.split('\n', 1)[0]}`)));
+  api.route('/', tokenRoutes(routeDeps));
+  app.route('/api', api);
+
+  if (deps.staticPaths) app.route('/', staticRoutes(deps.staticPaths, deps.publicUrl ?? 'http://localhost:3000'));
+  return app;
+}

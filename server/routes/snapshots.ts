@@ -1,0 +1,144 @@
+/** Saving, listing, reading and comparing snapshots. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { langSchema, sheetGridSchema, type Report } from '../../shared/index';
+import { diffSnapshots, type SnapshotContent } from '../../shared/snapshot';
+import {
+  getSnapshot, getSnapshotReport, listSnapshots, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
+} from '../db/snapshots';
+import { saveSnapshot, type SaveOutcome } from '../save-snapshot';
+import { requireRole } from './access';
+import type { AppContext, AppEnv, RouteDeps } from './env';
+import { apiError } from './errors';
+import { jsonBody, limitBody, params, query, yearSchema } from './input';
+
+const saveSchema = z.object({
+  year: z.number().int().min(1900).max(2200).optional(),
+  lang: langSchema.optional(),
+  source: z
+    .object({ workbook: z.string().max(255).nullable().optional(), sheets: z.array(z.string().max(31)).max(255).optional() })
+    .optional(),
+  basedOn: z.string().max(64).nullable().optional(),
+  force: z.boolean().optional(),
+  budgetSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
+  membershipSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
+  sheets: z.array(sheetGridSchema).min(1).max(255),
+});
+
+const listSchema = z.object({
+  year: yearSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^\d+$/, 'use the nextCursor of the previous page').optional(),
+});
+
+const idSchema = z.object({ id: z.uuid('a snapshot id is a UUID') });
+const diffQuerySchema = z.object({ against: z.uuid('a snapshot id is a UUID').optional() });
+
+function errorCount(report: Report): string {
+  return `${report.counts.error} error${report.counts.error === 1 ? '' : 's'}`;
+}
+
+/** One answer per outcome of a save; shared by JSON saves and workbook uploads. */
+export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
+  switch (outcome.kind) {
+    case 'invalid':
+      return c.json(
+        {
+          error: {
+            code: 'invalid-workbook',
+            message: `The workbook has ${errorCount(outcome.report)}; nothing was stored. Fix them and save again.`,
+            issues: outcome.report.issues.filter((i) => i.severity === 'error'),
+          },
+          report: outcome.report,
+        },
+        422,
+      );
+    case 'conflict':
+      return c.json(
+        {
+          error: {
+            code: 'conflict',
+            message:
+              `Someone saved ${outcome.latest.year} after the copy you started from (latest: ${outcome.latest.id} by ` +
+              `${outcome.latest.createdBy} at ${outcome.latest.createdAt}). Compare the changes, then save with ` +
+              `basedOn: "${outcome.latest.id}" or force: true.`,
+            latest: publicMeta(outcome.latest),
+            diff: outcome.diff,
+          },
+        },
+        409,
+      );
+    case 'unknown-based-on':
+      return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.report.year}. Send the id you last read for that year, or leave it out for the first save.`);
+    case 'created':
+    case 'existing':
+      return c.json({ snapshot: publicMeta(outcome.snapshot), existing: outcome.kind === 'existing', report: outcome.report }, outcome.kind === 'created' ? 201 : 200);
+  }
+}
+
+async function contentOf(deps: RouteDeps, s: StoredSnapshot): Promise<SnapshotContent> {
+  return { year: s.year, model: s.model as SnapshotContent['model'], ...(await snapshotRows(deps.db, s.id)) };
+}
+
+export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
+    const body = await jsonBody(c, saveSchema);
+    if (!body.ok) return body.response;
+    const b = body.value;
+    const outcome = await saveSnapshot(
+      deps.db,
+      {
+        workbook: { sheets: b.sheets },
+        options: { year: b.year, lang: b.lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet },
+        source: { workbook: b.source?.workbook ?? null, sheets: b.source?.sheets ?? [] },
+        basedOn: b.basedOn ?? null,
+        force: b.force ?? false,
+        sender: c.get('principal').name,
+        now: deps.clock(),
+      },
+      deps.config,
+    );
+    return saveResponse(c, outcome);
+  });
+
+  app.get('/snapshots', async (c) => {
+    const q = query(c, listSchema);
+    if (!q.ok) return q.response;
+    const { year, limit, cursor } = q.value;
+    const page = await listSnapshots(deps.db, { year, limit: limit + 1, beforeSeq: cursor === undefined ? undefined : Number(cursor) });
+    const more = page.length > limit;
+    const items = page.slice(0, limit);
+    return c.json({ snapshots: items.map(publicMeta), nextCursor: more ? String(items[items.length - 1].seq) : null });
+  });
+
+  app.get('/snapshots/:id', async (c) => {
+    const p = params(c, idSchema);
+    if (!p.ok) return p.response;
+    const snapshot = await getSnapshot(deps.db, p.value.id);
+    if (!snapshot) return apiError(c, 404, 'not-found', `No snapshot has the id ${p.value.id}.`);
+    const [rows, report] = await Promise.all([snapshotRows(deps.db, snapshot.id), getSnapshotReport(deps.db, snapshot.id)]);
+    return c.json({ snapshot: publicMeta(snapshot), budget: rows.budget, membership: rows.membership, report: { ...report, data: rows } });
+  });
+
+  app.get('/snapshots/:id/diff', async (c) => {
+    const p = params(c, idSchema);
+    if (!p.ok) return p.response;
+    const q = query(c, diffQuerySchema);
+    if (!q.ok) return q.response;
+    const snapshot = await getSnapshot(deps.db, p.value.id);
+    if (!snapshot) return apiError(c, 404, 'not-found', `No snapshot has the id ${p.value.id}.`);
+    const against = q.value.against ? await getSnapshot(deps.db, q.value.against) : await previousSnapshot(deps.db, snapshot);
+    if (q.value.against && !against) return apiError(c, 404, 'not-found', `No snapshot has the id ${q.value.against} (against).`);
+    const newer = await contentOf(deps, snapshot);
+    // The first snapshot of a year is compared with nothing: everything in it is added.
+    const older: SnapshotContent = against ? await contentOf(deps, against) : { year: snapshot.year, model: newer.model, budget: [], membership: [] };
+    return c.json({
+      from: against ? publicMeta(against) : null,
+      to: publicMeta(snapshot),
+      diff: diffSnapshots(older, newer, deps.config),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,92 @@
+/**
+ * POST /api/workbooks: an .xlsx upload (multipart field `file`, or the raw bytes with the .xlsx content
+ * type), read into the Office.js shape and validated; with ?save=true stored like POST /api/snapshots.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { langSchema } from '../../shared/index';
+import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
+import { checkWorkbook, saveSnapshot } from '../save-snapshot';
+import { requireRole } from './access';
+import type { AppContext, AppEnv, RouteDeps } from './env';
+import { apiError } from './errors';
+import { booleanFlag, limitBody, query, yearSchema } from './input';
+import { saveResponse } from './snapshots';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const uploadQuery = z.object({
+  save: booleanFlag.default(false),
+  year: yearSchema.optional(),
+  lang: langSchema.optional(),
+  basedOn: z.uuid('a snapshot id is a UUID').optional(),
+  force: booleanFlag.default(false),
+});
+
+type Upload = { ok: true; bytes: Buffer; filename: string | null } | { ok: false; response: Response };
+
+async function readUpload(c: AppContext, maxBytes: number): Promise<Upload> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) {
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch (error) {
+      return { ok: false, response: apiError(c, 400, 'malformed-multipart', `The multipart body could not be read: ${(error as Error).message}.`) };
+    }
+    const file = form.file;
+    if (!(file instanceof File)) {
+      return { ok: false, response: apiError(c, 400, 'missing-file', 'Send the workbook in the multipart field "file" (curl: -F "file=@Budget.xlsx").') };
+    }
+    if (file.size > maxBytes) return { ok: false, response: tooLarge(c, maxBytes) };
+    return { ok: true, bytes: Buffer.from(await file.arrayBuffer()), filename: file.name || null };
+  }
+  if (type.startsWith(XLSX_TYPE)) {
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    return { ok: true, bytes, filename: null };
+  }
+  return {
+    ok: false,
+    response: apiError(c, 415, 'unsupported-media-type', `Upload the .xlsx as multipart/form-data (field "file") or as raw bytes with Content-Type: ${XLSX_TYPE}.`),
+  };
+}
+
+const tooLarge = (c: AppContext, maxBytes: number) =>
+  apiError(c, 413, 'payload-too-large', `The workbook is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the upload limit.`);
+
+export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const maxBytes = deps.limits.workbookBytes;
+  // Multipart framing adds a little around the file itself.
+  app.post('/workbooks', requireRole('editor'), limitBody(maxBytes + 64 * 1024), async (c) => {
+    const q = query(c, uploadQuery);
+    if (!q.ok) return q.response;
+    const upload = await readUpload(c, maxBytes);
+    if (!upload.ok) return upload.response;
+    if (upload.bytes.length > maxBytes) return tooLarge(c, maxBytes);
+    let workbook;
+    try {
+      workbook = await readWorkbookFile(upload.bytes);
+    } catch (error) {
+      if (error instanceof WorkbookReadError) return apiError(c, 400, 'unreadable-workbook', error.message);
+      throw error;
+    }
+    const options = { year: q.value.year, lang: q.value.lang };
+    if (!q.value.save) return c.json({ report: await checkWorkbook(deps.db, workbook, options, deps.config) });
+    const outcome = await saveSnapshot(
+      deps.db,
+      {
+        workbook,
+        options,
+        source: { workbook: upload.filename, sheets: [] },
+        basedOn: q.value.basedOn ?? null,
+        force: q.value.force,
+        sender: c.get('principal').name,
+        now: deps.clock(),
+      },
+      deps.config,
+    );
+    return saveResponse(c, outcome);
+  });
+  return app;
+}
