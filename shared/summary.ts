@@ -1,5 +1,5 @@
 import { copenhagen } from './config';
-import { associationKey } from './read/text';
+import { indexAssociations, type AssociationIndex } from './rules/associations';
 import type { BudgetRow, FundingSource, MembershipRow, ProgrammeConfig, ProgrammeModel, Summary, Totals } from './schemas';
 
 interface Accumulator {
@@ -59,16 +59,14 @@ export function emptySummary(): Summary {
 export function summarise(
   budget: BudgetRow[], membership: MembershipRow[], model: ProgrammeModel | null, config: ProgrammeConfig = copenhagen,
 ): Summary {
-  return summariseKeyed(budget, budget.map((b) => associationKey(b.association)), membership, membership.map((m) => associationKey(m.association)), model, config);
+  return summariseIndexed(budget, indexAssociations(budget), membership, indexAssociations(membership), model, config);
 }
 
-/** summarise, with each row's associationKey already computed (validateWorkbook has them). */
-export function summariseKeyed(
-  budget: BudgetRow[], budgetKeys: string[], membership: MembershipRow[], membershipKeys: string[],
+/** summarise, with the association indexes validateWorkbook already built. */
+export function summariseIndexed(
+  budget: BudgetRow[], budgetIndex: AssociationIndex, membership: MembershipRow[], membershipIndex: AssociationIndex,
   model: ProgrammeModel | null, config: ProgrammeConfig,
 ): Summary {
-  const members = new Map<string, MembershipRow>();
-  for (let i = 0; i < membership.length; i++) members.set(membershipKeys[i], membership[i]);
   const byDistrict = new Map<string, Accumulator>();
   const byArea = new Map<string, Accumulator>();
   const total = fresh();
@@ -78,7 +76,8 @@ export function summariseKeyed(
   ]);
   for (let i = 0; i < budget.length; i++) {
     const b = budget[i];
-    const m = members.get(budgetKeys[i]);
+    const mi = membershipIndex.first.get(budgetIndex.keys[i]);
+    const m = mi === undefined ? undefined : membership[mi];
     addBudget(total, b, undefined);
     const f = funding.get(b.fundingSource)!;
     f.associations++;

@@ -11,8 +11,8 @@ import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
 import type {
   BudgetRow, Issue, MembershipRow, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
-import { summariseKeyed } from './summary';
-import { associationKey } from './read/text';
+import { summariseIndexed } from './summary';
+import { indexAssociations } from './rules/associations';
 
 const KINDS: SheetKind[] = ['budget', 'membership'];
 
@@ -39,16 +39,16 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
 
   let budget: BudgetRow[] = [];
   let membership: MembershipRow[] = [];
-  let budgetKeys: string[] = [];
-  let membershipKeys: string[] = [];
+  let budgetIndex = indexAssociations([]);
+  let membershipIndex = budgetIndex;
   const info: Report['sheets'] = { budget: null, membership: null };
   if (chosen.budget) {
     const { sheet, header } = chosen.budget;
     checkColumns('budget', chosen.budget, model, sink);
     const read = readRows('budget', sheet, header, { sink, config, model, year });
     budget = read.rows.map((p) => toBudgetRow(p, model, config));
-    budgetKeys = budget.map((b) => associationKey(b.association));
-    checkBudget(budget, read.rows, { sink, sheet, header, model, config, keys: budgetKeys });
+    budgetIndex = indexAssociations(budget);
+    checkBudget(budget, read.rows, { sink, sheet, header, model, config, associations: budgetIndex });
     info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
   }
   if (chosen.membership) {
@@ -56,8 +56,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     checkColumns('membership', chosen.membership, model, sink);
     const read = readRows('membership', sheet, header, { sink, config, model, year });
     membership = read.rows.map(toMembershipRow);
-    membershipKeys = membership.map((m) => associationKey(m.association));
-    checkMembership(membership, { sink, sheet, header, config, keys: membershipKeys });
+    membershipIndex = indexAssociations(membership);
+    checkMembership(membership, { sink, sheet, header, config, associations: membershipIndex });
     info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
     if (options.previousMembership && year !== null && options.previousMembership.year < year) {
       const col = header.columns.get('under25') ?? header.columns.get('age0to12') ?? 0;
@@ -67,8 +67,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
   if (chosen.budget && chosen.membership) {
     checkBudgetAgainstMembership(
       budget, membership,
-      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0, keys: budgetKeys },
-      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0, keys: membershipKeys },
+      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0, associations: budgetIndex },
+      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0, associations: membershipIndex },
       sink,
     );
   }
@@ -80,8 +80,7 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     issues = scrubPersonalData(issues);
     budget = [];
     membership = [];
-    budgetKeys = [];
-    membershipKeys = [];
+    budgetIndex = membershipIndex = indexAssociations([]);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
@@ -91,7 +90,7 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     ok: counts.error === 0,
     counts,
     issues,
-    summary: summariseKeyed(budget, budgetKeys, membership, membershipKeys, model, config),
+    summary: summariseIndexed(budget, budgetIndex, membership, membershipIndex, model, config),
     sheets: info,
     data: { budget, membership },
   };

@@ -1,16 +1,32 @@
 import type { CellValue, FundingSource, Tier } from '../schemas';
 import { normaliseLabel } from './text';
 
-/** A parsed cell: a value, empty, or why it could not be read. */
-export type Parsed<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: 'empty' }
-  | { ok: false; reason: 'type'; hint?: HintKey };
-
 export type HintKey = 'ambiguous-comma' | 'not-a-number' | 'not-whole' | 'not-a-year' | 'not-yes-no' | 'not-a-funding-source';
 
-const EMPTY = { ok: false, reason: 'empty' } as const;
-const typeError = (hint: HintKey) => ({ ok: false, reason: 'type', hint }) as const;
+/**
+ * Why a cell could not be read. Parsers return the value itself or one of these shared constants, so that
+ * reading a cell allocates nothing (the core reads hundreds of thousands of cells per validation).
+ */
+export class Failure {
+  constructor(readonly reason: 'empty' | 'type', readonly hint?: HintKey) {
+    Object.freeze(this);
+  }
+}
+
+/** A parsed cell: the value, or a Failure. */
+export type Parsed<T> = T | Failure;
+
+export const EMPTY = new Failure('empty');
+const TYPE_ERRORS = new Map<HintKey, Failure>();
+function typeError(hint: HintKey): Failure {
+  let f = TYPE_ERRORS.get(hint);
+  if (!f) TYPE_ERRORS.set(hint, (f = new Failure('type', hint)));
+  return f;
+}
+
+export function failed<T>(p: Parsed<T>): p is Failure {
+  return p instanceof Failure;
+}
 
 const EXCEL_ERRORS = new Set([
   '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!',
@@ -66,11 +82,11 @@ function parseNumberTextUncached(raw: string): Parsed<number> {
   else if (/^\d+\.\d+$/.test(s)) n = Number(s);
   else return typeError('not-a-number');
   if (!Number.isFinite(n)) return typeError('not-a-number');
-  return { ok: true, value: sign * n * factor };
+  return sign * n * factor;
 }
 
 export function parseNumber(value: CellValue): Parsed<number> {
-  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value } : typeError('not-a-number');
+  if (typeof value === 'number') return Number.isFinite(value) ? value : typeError('not-a-number');
   if (typeof value === 'string') return parseNumberText(value);
   if (value === null) return EMPTY;
   return typeError('not-a-number');
@@ -78,7 +94,7 @@ export function parseNumber(value: CellValue): Parsed<number> {
 
 export function parseCount(value: CellValue): Parsed<number> {
   const n = parseNumber(value);
-  if (n.ok && !Number.isInteger(n.value)) return typeError('not-whole');
+  if (typeof n === 'number' && !Number.isInteger(n)) return typeError('not-whole');
   return n;
 }
 
@@ -99,15 +115,15 @@ export function looksLikeDateFormat(format: string | undefined): boolean {
 
 export function parseYear(value: CellValue, numberFormat?: string): Parsed<number> {
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 1900 && value <= 2200) return { ok: true, value };
-    if (looksLikeDateFormat(numberFormat) && value > 0) return { ok: true, value: yearOfSerial(value) };
+    if (Number.isInteger(value) && value >= 1900 && value <= 2200) return value;
+    if (looksLikeDateFormat(numberFormat) && value > 0) return yearOfSerial(value);
     return typeError('not-a-year');
   }
   if (typeof value === 'string') {
     const s = value.trim();
     if (s === '') return EMPTY;
     const m = /^(?:pr\.?\s*)?(?:\d{1,2}[./-]\d{1,2}[./-])?((?:19|20|21)\d\d)$/i.exec(s);
-    return m ? { ok: true, value: Number(m[1]) } : typeError('not-a-year');
+    return m ? Number(m[1]) : typeError('not-a-year');
   }
   if (value === null) return EMPTY;
   return typeError('not-a-year');
@@ -136,17 +152,17 @@ function memoised<T>(parse: (s: string) => Parsed<T>): (s: string) => Parsed<T> 
 const yesNoText = memoised<boolean>((raw) => {
   const t = raw.trim();
   if (t === '' || t === '-') return EMPTY;
-  if (CHECKMARKS.has(t)) return { ok: true, value: t === '✓' || t === '✔' };
+  if (CHECKMARKS.has(t)) return t === '✓' || t === '✔';
   const s = normaliseLabel(t);
-  if (YES.has(s)) return { ok: true, value: true };
-  if (NO.has(s)) return { ok: true, value: false };
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
   return typeError('not-yes-no');
 });
 
 /** Yes/no as staff write it: Ja/Nej/x/blank (blank = no). */
 export function parseYesNo(value: CellValue): Parsed<boolean> {
-  if (typeof value === 'boolean') return { ok: true, value };
-  if (typeof value === 'number') return value === 1 ? { ok: true, value: true } : value === 0 ? { ok: true, value: false } : typeError('not-yes-no');
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : typeError('not-yes-no');
   if (value === null) return EMPTY;
   return yesNoText(value);
 }
@@ -158,7 +174,7 @@ const TIERS = new Map<string, Tier>([
 ]);
 
 const tierText = memoised<Tier | null>((raw) =>
-  raw.trim() === '' ? EMPTY : { ok: true, value: TIERS.get(normaliseLabel(raw)) ?? null });
+  raw.trim() === '' ? EMPTY : TIERS.get(normaliseLabel(raw)) ?? null);
 
 /** standard/udvidet; null for anything else (the caller reports `unknown-tier`). */
 export function parseTier(value: CellValue): Parsed<Tier | null> {
@@ -174,7 +190,7 @@ const FUNDING = new Map<string, FundingSource>([
 const fundingText = memoised<FundingSource>((raw) => {
   if (raw.trim() === '') return EMPTY;
   const f = FUNDING.get(normaliseLabel(raw));
-  return f ? { ok: true, value: f } : typeError('not-a-funding-source');
+  return f ? f : typeError('not-a-funding-source');
 });
 
 export function parseFunding(value: CellValue): Parsed<FundingSource> {
@@ -184,5 +200,5 @@ export function parseFunding(value: CellValue): Parsed<FundingSource> {
 export function parseText(value: CellValue): Parsed<string> {
   if (value === null) return EMPTY;
   const s = typeof value === 'string' ? value.trim() : String(value);
-  return s === '' ? EMPTY : { ok: true, value: s };
+  return s === '' ? EMPTY : s;
 }

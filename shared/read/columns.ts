@@ -84,3 +84,7 @@ export function fieldForHeader(kind: SheetKind, header: string): FieldDefinition
 export function acceptedHeaders(def: FieldDefinition): string[] {
   return [def.header, ...def.synonyms];
 }
+
+/** Position of each field in its kind's dictionary: the index into ParsedRow.values. */
+export const budgetIndex = Object.fromEntries(budgetFields.map((f, i) => [f.field, i])) as Record<string, number>;
+export const membershipIndex = Object.fromEntries(membershipFields.map((f, i) => [f.field, i])) as Record<string, number>;

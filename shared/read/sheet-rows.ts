@@ -1,15 +1,18 @@
 import { resolveDistrict, type DistrictMatch } from '../districts';
 import { addIssue, type IssueSink } from '../rules/issue';
 import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
-import { parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
+import { failed, parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
 import { fieldsFor, type FieldDefinition, type FieldType } from './columns';
 import type { HeaderMatch } from './find-sheets';
 import { isBlank } from './text';
 
-/** One data row: field → parsed value (null where empty or unreadable), and the 0-based sheet row. */
+/**
+ * One data row and its 0-based sheet row. `values` follows the kind's column dictionary (fieldsFor(kind)):
+ * the parsed value, null where empty or unreadable, undefined where the sheet has no such column.
+ */
 export interface ParsedRow {
   row0: number;
-  values: Record<string, unknown>;
+  values: unknown[];
 }
 
 export interface ReadResult {
@@ -26,6 +29,8 @@ interface ReadContext {
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['amount', 'hours', 'count']);
 const TOTAL_LABEL = /^\s*(i\s*alt|total|totalt|sum|samlet|subtotal)\b/i;
+/** First characters a total label can start with (i, s, t, space): most rows skip the regular expression. */
+const TOTAL_FIRST = new Set([...'iIsStT \t\u00a0'].map((c) => c.charCodeAt(0)));
 
 const HINTS: Record<HintKey | 'not-a-figure', { da: string; en: string }> = {
   'not-a-figure': { da: 'Skriv kun tallet, fx 25 eller 37,5.', en: 'Write the figure only, e.g. 25 or 37,5.' },
@@ -60,7 +65,7 @@ export function parseByType(type: FieldType, value: CellValue, format: string | 
     case 'funding': return parseFunding(value);
     case 'district': {
       const t = parseText(value);
-      return t.ok ? { ok: true, value: resolveDistrict(t.value, config) } : t;
+      return failed(t) ? t : resolveDistrict(t, config);
     }
   }
 }
@@ -88,7 +93,7 @@ function totalLabel(row: readonly CellValue[], assocCol: number | undefined): st
   const first = assocCol ?? 2;
   for (const c of [first, 0, 1]) {
     const v = row[c];
-    if (typeof v === 'string' && v.length > 2 && TOTAL_LABEL.test(v)) return v.trim();
+    if (typeof v === 'string' && v.length > 2 && TOTAL_FIRST.has(v.charCodeAt(0)) && TOTAL_LABEL.test(v)) return v.trim();
   }
   return null;
 }
@@ -102,7 +107,7 @@ export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
     const row = sheet.values[r];
     if (!row) continue;
     const p = parseYear(row[col], sheet.numberFormat?.[r]?.[col]);
-    if (p.ok) years.add(p.value);
+    if (!failed(p)) years.add(p);
   }
   return [...years].sort((a, b) => a - b);
 }
@@ -114,19 +119,18 @@ export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
  */
 export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch, ctx: ReadContext): ReadResult {
   const { sink, config, model } = ctx;
-  const fields: Array<{ def: FieldDefinition; col: number; required: boolean }> = [];
+  const dictionary = fieldsFor(kind);
+  const fields: Array<{ def: FieldDefinition; col: number; required: boolean; index: number }> = [];
   for (const [field, col] of header.columns) {
     const def = header.fields.get(field)!;
     // Blank agreement terms mean "no": agreement-terms-missing says so, not missing-value.
-    fields.push({ def, col, required: def.required(model) && field !== 'agreementTerms' && kind === 'budget' || (kind === 'membership' && field === 'association') });
+    const required = (kind === 'budget' && def.required(model) && field !== 'agreementTerms') || (kind === 'membership' && field === 'association');
+    fields.push({ def, col, required, index: dictionary.indexOf(def) });
   }
   const yearCol = header.columns.get('year');
   const assocCol = header.columns.get('association');
-  // Every row object is a copy of one template (all dictionary fields; mapped ones null), so V8 keeps one
-  // shape for all of them. Unmapped fields stay undefined: "no such column".
-  const template: Record<string, unknown> = {};
-  for (const def of fieldsFor(kind)) template[def.field] = header.columns.has(def.field) ? null : undefined;
-  const emptyValues = () => ({ ...template });
+  // Unmapped fields stay undefined: "no such column".
+  const template: unknown[] = dictionary.map((def) => (header.columns.has(def.field) ? null : undefined));
   const numeric = fields.filter((f) => NUMERIC.has(f.def.type));
   const sumsSinceTotal = new Float64Array(numeric.length);
   const sumsAll = new Float64Array(numeric.length);
@@ -151,43 +155,38 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
     if (seenTotal && nonBlankCount(row) <= 1) continue;
     if (yearCol !== undefined && ctx.year !== null) {
       const y = parseYear(row[yearCol], sheet.numberFormat?.[r]?.[yearCol]);
-      if (y.ok && y.value !== ctx.year) {
+      if (!failed(y) && y !== ctx.year) {
         otherYearRows++;
         continue;
       }
     }
-    const out: Record<string, unknown> = emptyValues();
+    const out = template.slice();
     const assocRaw = assocCol !== undefined ? row[assocCol] : undefined;
     const association = typeof assocRaw === 'string' ? assocRaw.trim() : assocRaw == null ? '' : String(assocRaw);
     const formats = sheet.numberFormat?.[r];
     const types = sheet.valueTypes?.[r];
     for (let i = 0; i < fields.length; i++) {
-      const { def, col, required } = fields[i];
+      const { def, col, required, index } = fields[i];
       const raw = row[col] ?? '';
       if (isExcelError(raw, types?.[col])) {
         const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
         addIssue(sink, 'formula-error', at, { header: headerText(sheet, header, def.field) });
-        out[def.field] = null;
+        out[index] = null;
         continue;
       }
       const p = parseByType(def.type, raw, formats?.[col], config);
-      if (p.ok && typeof p.value === 'number') {
-        if (p.value < 0 && NUMERIC.has(def.type)) {
+      if (typeof p === 'number') {
+        if (p < 0 && NUMERIC.has(def.type)) {
           addIssue(sink, 'negative-value', { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, { header: headerText(sheet, header, def.field) });
         }
-        out[def.field] = p.value;
+        out[index] = p;
         continue;
       }
-      const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
-      if (p.ok) {
-        let v = p.value;
-        if (def.type === 'district') v = checkDistrict(v as DistrictMatch, at, sink);
-        else if (typeof v === 'number' && v < 0 && NUMERIC.has(def.type)) {
-          addIssue(sink, 'negative-value', at, { header: headerText(sheet, header, def.field) });
-        }
-        out[def.field] = v;
+      if (!failed(p)) {
+        out[index] = def.type === 'district' ? checkDistrict(p as DistrictMatch, { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, sink) : p;
       } else {
-        out[def.field] = null;
+        const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
+        out[index] = null;
         if (p.reason === 'type') {
           const hint = p.hint === 'not-a-number' && def.type !== 'amount' ? HINTS['not-a-figure'][lang] : p.hint ? HINTS[p.hint][lang] : undefined;
           addIssue(sink, 'type-error', at, { header: headerText(sheet, header, def.field), expected: EXPECTED[def.type][lang], hint });
@@ -197,7 +196,7 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
       }
     }
     for (let i = 0; i < numeric.length; i++) {
-      const v = out[numeric[i].def.field];
+      const v = out[numeric[i].index];
       if (typeof v === 'number') {
         sumsSinceTotal[i] += v;
         sumsAll[i] += v;
@@ -218,7 +217,7 @@ function checkDistrict(m: DistrictMatch, at: Parameters<typeof addIssue>[2], sin
 /** A total row must match the rows since the previous total row (a subtotal) or all rows above (a grand total). */
 function checkTotals(
   sheet: SheetGrid, header: HeaderMatch, r: number,
-  numeric: Array<{ def: FieldDefinition; col: number }>, sinceTotal: Float64Array, all: Float64Array,
+  numeric: Array<{ def: FieldDefinition; col: number; index: number }>, sinceTotal: Float64Array, all: Float64Array,
   sink: IssueSink, config: ProgrammeConfig,
 ): void {
   const row = sheet.values[r];
@@ -226,9 +225,8 @@ function checkTotals(
     const { def, col } = numeric[i];
     const raw = row[col] ?? '';
     if (isBlank(raw) || isExcelError(raw, sheet.valueTypes?.[r]?.[col])) continue;
-    const p = parseByType(def.type === 'count' ? 'amount' : def.type, raw, undefined, config);
-    if (!p.ok) continue;
-    const v = p.value as number;
+    const v = parseByType(def.type === 'count' ? 'amount' : def.type, raw, undefined, config);
+    if (typeof v !== 'number') continue;
     const near = (x: number) => Math.abs(x - v) < 0.01;
     if (near(sinceTotal[i]) || near(all[i])) continue;
     addIssue(sink, 'total-mismatch', { sheet: sheet.name, row: r, col, field: def.field, value: raw }, {

@@ -1,7 +1,9 @@
 import { localAreaOf } from '../districts';
+import { budgetIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
 import type { ParsedRow } from '../read/sheet-rows';
 import type { BudgetRow, FundingSource, ProgrammeConfig, ProgrammeModel, SheetGrid, Tier } from '../schemas';
+import type { AssociationIndex } from './associations';
 import { addIssue, type IssueSink } from './issue';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -9,30 +11,29 @@ const num = (v: unknown) => (typeof v === 'number' ? v : null);
 /** Normalises a parsed budget row. model-2012 has one tier, read as standard. */
 export function toBudgetRow(p: ParsedRow, model: ProgrammeModel | null, config: ProgrammeConfig): BudgetRow {
   const v = p.values;
-  const district = typeof v.district === 'string' ? v.district : null;
-  const tier = (v.tier as Tier | null | undefined) ?? null;
+  const district = typeof v[F.district] === 'string' ? (v[F.district] as string) : null;
+  const tier = (v[F.tier] as Tier | null | undefined) ?? null;
   return {
     row: p.row0 + 1,
-    association: typeof v.association === 'string' ? v.association : '',
+    association: typeof v[F.association] === 'string' ? (v[F.association] as string) : '',
     district,
     localArea: district ? localAreaOf(district, config) : null,
     tier: model && !model.tiers.udvidet ? 'standard' : tier,
-    grant: num(v.grant),
-    cofinancing: num(v.cofinancing),
-    hours: num(v.hours),
-    salary: num(v.salary),
-    agreementTerms: typeof v.agreementTerms === 'boolean' ? v.agreementTerms : null,
-    fundingSource: (v.fundingSource as FundingSource | null | undefined) ?? 'varige-midler',
-    consultant: typeof v.consultant === 'string' ? v.consultant : null,
-    since: num(v.since),
-    year: num(v.year),
+    grant: num(v[F.grant]),
+    cofinancing: num(v[F.cofinancing]),
+    hours: num(v[F.hours]),
+    salary: num(v[F.salary]),
+    agreementTerms: typeof v[F.agreementTerms] === 'boolean' ? (v[F.agreementTerms] as boolean) : null,
+    fundingSource: (v[F.fundingSource] as FundingSource | null | undefined) ?? 'varige-midler',
+    consultant: typeof v[F.consultant] === 'string' ? (v[F.consultant] as string) : null,
+    since: num(v[F.since]),
+    year: num(v[F.year]),
   };
 }
 
 interface BudgetContext {
   sink: IssueSink;
-  /** associationKey of each row, computed once. */
-  keys: string[];
+  associations: AssociationIndex;
   sheet: SheetGrid;
   header: HeaderMatch;
   model: ProgrammeModel | null;
@@ -41,22 +42,19 @@ interface BudgetContext {
 
 /** The programme rules on each budget row, and on the sheet as a whole. */
 export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetContext): void {
-  const { sink, sheet, header, model, keys } = ctx;
+  const { sink, sheet, header, model, associations } = ctx;
   const at = (r: BudgetRow, field: string, value: unknown = null) => ({
     sheet: sheet.name, row: r.row - 1, col: header.columns.get(field) ?? header.columns.get('association') ?? 0,
     field, value: value as never, association: r.association,
   });
-  const seen = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.association) {
-      const key = keys[i];
-      const first = seen.get(key);
-      if (first !== undefined) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first });
-      else seen.set(key, r.row);
+      const first = associations.first.get(associations.keys[i])!;
+      if (first !== i) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
     }
     if (!model) continue;
-    const rawTier = parsed[i].values.tier;
+    const rawTier = parsed[i].values[F.tier];
     if (model.tiers.udvidet && header.columns.has('tier') && rawTier === null && cellHasText(sheet, r.row - 1, header.columns.get('tier')!)) {
       addIssue(sink, 'unknown-tier', at(r, 'tier', sheet.values[r.row - 1][header.columns.get('tier')!]));
     }
@@ -73,7 +71,7 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
       const min = tier ? tier.hoursMin : Math.min(...Object.values(model.tiers).map((t) => t!.hoursMin));
       if (r.hours < min) addIssue(sink, 'hours-below-minimum', at(r, 'hours', r.hours), { expected: min, model: model.id, tier: model.tiers.udvidet && tier ? tierName : null });
     }
-    if (model.requiresAgreementTerms && header.columns.has('agreementTerms') && r.agreementTerms !== true && parsed[i].values.agreementTerms !== undefined) {
+    if (model.requiresAgreementTerms && header.columns.has('agreementTerms') && r.agreementTerms !== true && parsed[i].values[F.agreementTerms] !== undefined) {
       const col = header.columns.get('agreementTerms')!;
       if (!isTypeErrorCell(parsed[i], 'agreementTerms', sheet, r.row - 1, col)) {
         addIssue(sink, 'agreement-terms-missing', at(r, 'agreementTerms', sheet.values[r.row - 1][col] ?? ''));
@@ -95,7 +93,7 @@ function cellHasText(sheet: SheetGrid, r: number, c: number): boolean {
 
 /** A cell that already earned a type-error keeps that one finding. */
 function isTypeErrorCell(p: ParsedRow, field: string, sheet: SheetGrid, r: number, c: number): boolean {
-  return p.values[field] === null && cellHasText(sheet, r, c);
+  return p.values[F[field]] === null && cellHasText(sheet, r, c);
 }
 
 function checkExtended(rows: BudgetRow[], ctx: BudgetContext, at: (r: BudgetRow, f: string, v?: unknown) => Parameters<typeof addIssue>[2]): void {

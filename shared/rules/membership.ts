@@ -1,8 +1,9 @@
-import { ageBands } from '../read/columns';
+import { ageBands, membershipIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
 import { headerText, type ParsedRow } from '../read/sheet-rows';
 import { isBlank } from '../read/text';
 import type { MembershipRow, ProgrammeConfig, SheetGrid } from '../schemas';
+import type { AssociationIndex } from './associations';
 import { addIssue, type IssueSink, type Location } from './issue';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -10,32 +11,34 @@ const num = (v: unknown) => (typeof v === 'number' ? v : null);
 /** Normalises a parsed membership row; under 25 is the sum of the age bands when only they are given. */
 export function toMembershipRow(p: ParsedRow): MembershipRow {
   const v = p.values;
-  const bands = [num(v.age0to12), num(v.age13to18), num(v.age19to24)];
-  const given = num(v.under25);
+  const a = num(v[F.age0to12]);
+  const b = num(v[F.age13to18]);
+  const c = num(v[F.age19to24]);
+  const given = num(v[F.under25]);
   return {
     row: p.row0 + 1,
-    association: typeof v.association === 'string' ? v.association : '',
-    year: num(v.year),
-    age0to12: bands[0],
-    age13to18: bands[1],
-    age19to24: bands[2],
-    under25: given ?? (bands.every((b) => b !== null) ? bands[0]! + bands[1]! + bands[2]! : null),
-    girls: num(v.girls),
-    boys: num(v.boys),
-    totalMembers: num(v.totalMembers),
+    association: typeof v[F.association] === 'string' ? (v[F.association] as string) : '',
+    year: num(v[F.year]),
+    age0to12: a,
+    age13to18: b,
+    age19to24: c,
+    under25: given ?? (a !== null && b !== null && c !== null ? a + b + c : null),
+    girls: num(v[F.girls]),
+    boys: num(v[F.boys]),
+    totalMembers: num(v[F.totalMembers]),
   };
 }
 
 interface MembershipContext {
   sink: IssueSink;
-  keys: string[];
+  associations: AssociationIndex;
   sheet: SheetGrid;
   header: HeaderMatch;
   config: ProgrammeConfig;
 }
 
 export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): void {
-  const { sink, sheet, header, config, keys } = ctx;
+  const { sink, sheet, header, config, associations } = ctx;
   const cols = header.columns;
   const hasUnder25 = cols.has('under25');
   const hasAllBands = ageBands.every((b) => cols.has(b));
@@ -46,14 +49,11 @@ export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): 
     const c = cols.get(field);
     return c === undefined || isBlank(sheet.values[r.row - 1]?.[c]);
   };
-  const seen = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.association) {
-      const key = keys[i];
-      const first = seen.get(key);
-      if (first !== undefined) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first });
-      else seen.set(key, r.row);
+      const first = associations.first.get(associations.keys[i])!;
+      if (first !== i) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
     }
     // Either the under-25 figure or all three age bands (DOMAIN.md **).
     if (r.under25 === null) {
