@@ -1,0 +1,147 @@
+/**
+ * Issue 2's speed part: validateWorkbook on synthetic 1k/10k/100k-row budget + membership sheets, against a
+ * bare loop that reads the same cells, checks each type, and trims and lower-cases each text — the least any
+ * reader of these sheets does. Target: the core ≤ 10× the bare loop at 10k + 10k rows, cost linear in rows.
+ */
+import { copenhagen, validateWorkbook } from '../shared/index';
+import type { CellValue, SheetGrid, WorkbookInput } from '../shared/schemas';
+import type { BenchSection } from './types';
+
+const targetRatio = 10;
+
+// Canonical names and the aliases staff write, so district matching sees both.
+const districtSpellings = [...copenhagen.districts.map((d) => d.name), copenhagen.cityWide.name, 'Nordvest', 'Sydhavnen', 'Tingbjerg', 'amagerbro', 'NØRREBRO'];
+
+/** A budget and a membership sheet of `rows` associations, every row valid, amounts partly as Danish text. */
+export function syntheticWorkbook(rows: number): WorkbookInput {
+  const budget: CellValue[][] = [
+    ['Sociale partnerskaber — budget 2025 (syntetisk)'],
+    [],
+    ['Forening', 'Bydel', 'Partnerskab', 'Tilskud', 'Medfinansiering', 'Timer pr. uge', 'Lønudgift', 'Overenskomst', 'Finansiering', 'Konsulent'],
+  ];
+  const membership: CellValue[][] = [
+    ['Forening', '0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Piger', 'Drenge', 'Medlemmer i alt'],
+  ];
+  for (let i = 0; i < rows; i++) {
+    const name = `Forening ${String(i + 1).padStart(6, '0')}`;
+    const textAmounts = i % 4 === 0;
+    budget.push([
+      name,
+      districtSpellings[i % districtSpellings.length],
+      'standard',
+      textAmounts ? '250.000 kr.' : 250_000,
+      textAmounts ? '60.000,00' : 60_000 + (i % 7) * 1_000,
+      25 + (i % 10),
+      textAmounts ? '325.000 kr.' : 330_000 + (i % 5) * 1_000,
+      i % 3 === 0 ? 'x' : 'Ja',
+      'Varige midler',
+      `Konsulent ${'ABC'[i % 3]}`,
+    ]);
+    const under25 = 100 + (i % 900);
+    const a = Math.floor(under25 / 2);
+    const b = Math.floor(under25 / 3);
+    const girls = Math.floor(under25 / 2);
+    membership.push([name, a, b, under25 - a - b, under25, girls, under25 - girls, under25 * 2]);
+  }
+  const rectangular = (grid: CellValue[][]): CellValue[][] => {
+    const width = Math.max(...grid.map((r) => r.length));
+    return grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
+  };
+  const sheets: SheetGrid[] = [
+    { name: 'Budget 2025', values: rectangular(budget) },
+    { name: 'Medlemstal 2025', values: rectangular(membership) },
+  ];
+  return { sheets };
+}
+
+/** Every cell of every sheet: its type checked, each text trimmed and lower-cased. */
+export function bareLoop(workbook: WorkbookInput): number {
+  let seen = 0;
+  for (const sheet of workbook.sheets) {
+    const values = sheet.values;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'string') {
+          const s = v.trim().toLowerCase();
+          seen += s.length;
+        } else if (typeof v === 'number') seen += 1;
+        else if (typeof v === 'boolean') seen += 2;
+      }
+    }
+  }
+  return seen;
+}
+
+function cellCount(workbook: WorkbookInput): number {
+  let n = 0;
+  for (const s of workbook.sheets) for (const row of s.values) n += row.length;
+  return n;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function timeRuns(runs: number, f: () => unknown): number {
+  const times: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const out = f();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    sink += typeof out === 'number' ? out : 1;
+  }
+  if (sink < 0) console.log(sink); // keeps the result alive
+  return median(times);
+}
+
+export async function run(): Promise<BenchSection> {
+  const sizes = [
+    { rows: 1_000, runs: 31 },
+    { rows: 10_000, runs: 21 },
+    { rows: 100_000, runs: 5 },
+  ];
+  const rows: BenchSection['rows'] = [];
+  let ratioAt10k = Number.NaN;
+  const nsPerCell: number[] = [];
+  for (const { rows: n, runs } of sizes) {
+    const workbook = syntheticWorkbook(n);
+    const cells = cellCount(workbook);
+    // Correctness first: a benchmark of a core that finds errors in valid rows would measure the wrong thing.
+    const report = validateWorkbook(workbook);
+    if (report.counts.error > 0) throw new Error(`synthetic workbook has ${report.counts.error} errors, e.g. ${report.issues[0].code} ${report.issues[0].cell}`);
+    if (report.data.budget.length !== n || report.data.membership.length !== n) throw new Error('synthetic workbook: rows not read');
+    // Warm up both so the JIT has compiled them before timing.
+    for (let i = 0; i < 3; i++) {
+      validateWorkbook(workbook);
+      bareLoop(workbook);
+    }
+    const coreMs = timeRuns(runs, () => validateWorkbook(workbook));
+    const bareMs = timeRuns(Math.max(runs, 21), () => bareLoop(workbook));
+    const ratio = coreMs / bareMs;
+    if (n === 10_000) ratioAt10k = ratio;
+    nsPerCell.push((coreMs * 1e6) / cells);
+    rows.push({
+      'rows (budget + membership)': `${n.toLocaleString('en-GB')} + ${n.toLocaleString('en-GB')}`,
+      cells,
+      runs,
+      'core median ms': Number(coreMs.toFixed(2)),
+      'core ns/cell': Number(((coreMs * 1e6) / cells).toFixed(1)),
+      'bare loop median ms': Number(bareMs.toFixed(3)),
+      'ratio core/bare': Number(ratio.toFixed(1)),
+    });
+  }
+  const spread = Math.max(...nsPerCell) / Math.min(...nsPerCell);
+  return {
+    name: 'core: validateWorkbook (issue 2)',
+    rows,
+    notes: [
+      `target ≤ ${targetRatio}× the bare loop at 10k + 10k rows: ${ratioAt10k <= targetRatio ? 'MET' : 'MISSED'} (${ratioAt10k.toFixed(1)}×)`,
+      `linearity: ns per cell varies ${spread.toFixed(2)}× across 1k/10k/100k rows (${spread <= 2 ? 'linear' : 'NOT linear'}; ≤ 2× counted as linear)`,
+    ],
+  };
+}
