@@ -39,7 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await (await import('./cli/template')).runTemplateCommand(args, io);
       case 'token':
         // Loaded on demand, so validate and template work even where the database code cannot load.
-        return await (await import('./cli/token')).runTokenCommand(args);
+        return await (await import('./cli/token')).runTokenCommand(args, io);
       default:
         throw new UsageError(`unknown command "${command}": use validate, template or token (see --help).`);
     }
