@@ -9,7 +9,7 @@
  */
 import { countColumns, TOTAL_LABEL } from './columns';
 import { CSV_BOM, csvLine, csvNumber, csvText } from './csv-format';
-import { abort, endStream, type Out, waitForDrain } from './stream-util';
+import { abort, assertOpen, endStream, type Out, waitForDrain } from './stream-util';
 import { checkAssociationsAgainstTotal, checkCount, checkDistrictsAgainstTotal, CountSums } from './totals';
 import type { MembershipExportDistrict, MembershipExportInput } from './types';
 
@@ -41,6 +41,7 @@ export async function writeMembershipCsv(out: NodeJS.WritableStream, input: Memb
     let chunk = CSV_BOM + csvLine(CSV_HEADERS.map(csvText));
     const flush = async () => {
       if (chunk === '') return;
+      assertOpen(stream);
       const ok = stream.write(chunk);
       chunk = '';
       if (!ok) await waitForDrain(stream);

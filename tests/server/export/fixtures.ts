@@ -89,3 +89,57 @@ export class Collector extends Writable {
     return Buffer.concat(this.chunks);
   }
 }
+
+/**
+ * A destination whose reader is away: it takes no more bytes until `release()`. Records how far
+ * the writer got in the meantime.
+ */
+export class StalledReader extends Writable {
+  private waiting: Array<() => void> = [];
+  private stalled = true;
+  chunks: Buffer[] = [];
+  constructor() {
+    super({ highWaterMark: 16 * 1024 });
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (error?: Error | null) => void) {
+    this.chunks.push(Buffer.from(chunk));
+    if (this.stalled) this.waiting.push(() => done());
+    else done();
+  }
+  get buffer() {
+    return Buffer.concat(this.chunks);
+  }
+  release() {
+    this.stalled = false;
+    for (const go of this.waiting.splice(0)) go();
+  }
+}
+
+/** An association source that counts how many rows the writer has pulled. */
+export function countingSource(rows: MembershipExportAssociation[]) {
+  const state = { pulled: 0, done: false };
+  const source = (async function* () {
+    for (const r of rows) {
+      state.pulled += 1;
+      yield r;
+    }
+    state.done = true;
+  })();
+  return { state, source };
+}
+
+/** Waits until `read()` has not changed for a while: the writer has stopped (or finished). */
+export async function untilSettled(read: () => number, quietMs = 300, maxMs = 20_000): Promise<number> {
+  let last = read();
+  let quietSince = Date.now();
+  const started = Date.now();
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const now = read();
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) break;
+  }
+  return last;
+}

@@ -169,4 +169,17 @@ describe('writeMembershipCsv', () => {
     const { records } = await exportCsv(makeInput([]));
     expect(records).toEqual([HEADER, ['I alt', '', '', '0', '', '', '', '0', '']]);
   });
+
+  it('ends with an error, not a hang, when the client goes away mid-download', async () => {
+    let chunks = 0;
+    const hangsUp = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _enc, done) {
+        chunks += 1;
+        done();
+        if (chunks === 1) this.destroy();
+      },
+    });
+    await expect(writeMembershipCsv(hangsUp, makeInput(makeAssociations(5000)))).rejects.toThrow(/closed before the export was written/);
+  });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeMembershipXlsx } from '../../../server/export/membership-xlsx';
 import { MembershipExportError } from '../../../server/export/totals';
 import type { MembershipExportDistrict } from '../../../server/export/types';
-import { Collector, makeAssociations, makeInput, trickyNames } from './fixtures';
+import { Writable } from 'node:stream';
+import { Collector, countingSource, makeAssociations, makeInput, StalledReader, trickyNames, untilSettled } from './fixtures';
 
 const COUNT_HEADERS = ['0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Medlemmer i alt'];
 const FIELDS = ['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers'] as const;
@@ -164,5 +165,41 @@ describe('writeMembershipXlsx', () => {
     const out = new Collector();
     await expect(writeMembershipXlsx(out, input)).rejects.toThrow('cursor lost');
     expect(out.destroyed).toBe(true);
+  });
+
+  it('stops pulling rows while nobody reads the download, and finishes when reading resumes', async () => {
+    const rows = makeAssociations(20_000);
+    const input = makeInput(rows);
+    const { state, source } = countingSource(rows);
+    input.associations = source;
+    const reader = new StalledReader();
+    const writing = writeMembershipXlsx(reader, input);
+
+    const pulled = await untilSettled(() => state.pulled);
+    // Without backpressure the writer would run through all rows into memory.
+    expect(state.done).toBe(false);
+    expect(pulled).toBeLessThan(rows.length / 2);
+
+    reader.release();
+    await writing;
+    expect(state.done).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(reader.buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Medlemstal 2025')!;
+    expect(ws.rowCount).toBe(rows.length + 2);
+    expect(numberOf(ws.getRow(rows.length + 2).getCell(6))).toBe(input.total.under25);
+  });
+
+  it('ends with an error, not a hang, when the client goes away mid-download', async () => {
+    const rows = makeAssociations(20_000);
+    let chunks = 0;
+    const hangsUp = new Writable({
+      write(_chunk, _enc, done) {
+        chunks += 1;
+        done();
+        if (chunks === 2) this.destroy();
+      },
+    });
+    await expect(writeMembershipXlsx(hangsUp, makeInput(rows))).rejects.toThrow(/closed before the export was written/);
   });
 });
