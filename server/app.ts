@@ -60,7 +60,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
 
   app.onError((error, c) => {
-    log(`error ${c.req.method} ${c.req.path}: ${error.message.split('\n', 1)[0]}`);
+    // Drizzle puts the driver's reason in `cause`; the first line of its own message is only "Failed query".
+    const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n', 1)[0]})` : '';
+    log(`error ${c.req.method} ${c.req.path}: ${error.message.split('\n', 1)[0]}${cause}`);
     return apiError(c, 500, 'internal', 'The service failed to answer this request; the error is in its log. Try again, or tell the administrator.');
   });
   app.notFound((c) => apiError(c, 404, 'not-found', `No route ${c.req.method} ${c.req.path}. See the README for the API.`));

@@ -34,7 +34,7 @@ interface RawRow {
 const joinedAggregates = sql.raw(`
   count(*)::int as associations,
   (count(*) filter (where b.tier = 'udvidet'))::int as extended,
-  round(coalesce(sum(b.grant), 0)::numeric, 2)::float8 as grant,
+  round(coalesce(sum(b."grant"), 0)::numeric, 2)::float8 as "grant",
   round(coalesce(sum(b.cofinancing), 0)::numeric, 2)::float8 as cofinancing,
   round(coalesce(sum(b.hours), 0)::numeric, 2)::float8 as hours,
   coalesce(sum(m.under_25), 0)::float8 as members_under25,
@@ -42,7 +42,7 @@ const joinedAggregates = sql.raw(`
   sum(m.age_13_to_18)::float8 as age13to18,
   sum(m.age_19_to_24)::float8 as age19to24,
   case when coalesce(sum(m.under_25), 0) > 0
-    then round((coalesce(sum(b.grant), 0) / sum(m.under_25))::numeric, 2)::float8 end as grant_per_member`);
+    then round((coalesce(sum(b."grant"), 0) / sum(m.under_25))::numeric, 2)::float8 end as grant_per_member`);
 
 function rowsOf<T>(result: unknown): T[] {
   // node-postgres and PGlite both answer execute() with an object holding `rows`.
@@ -64,13 +64,13 @@ export async function districtTotals(db: Db, snapshotId: string, config: Program
      group by b.local_area
     union all
     select 'total' as scope, null as name,
-           bt.associations, bt.extended, bt.grant, bt.cofinancing, bt.hours,
+           bt.associations, bt.extended, bt."grant", bt.cofinancing, bt.hours,
            mt.members_under25, mt.age0to12, mt.age13to18, mt.age19to24,
            case when mt.members_under25 > 0 then round((bt.grant_raw / mt.members_under25)::numeric, 2)::float8 end
       from (select count(*)::int as associations,
                    (count(*) filter (where tier = 'udvidet'))::int as extended,
-                   round(coalesce(sum(grant), 0)::numeric, 2)::float8 as grant,
-                   coalesce(sum(grant), 0)::float8 as grant_raw,
+                   round(coalesce(sum("grant"), 0)::numeric, 2)::float8 as "grant",
+                   coalesce(sum("grant"), 0)::float8 as grant_raw,
                    round(coalesce(sum(cofinancing), 0)::numeric, 2)::float8 as cofinancing,
                    round(coalesce(sum(hours), 0)::numeric, 2)::float8 as hours
               from budget_rows where snapshot_id = ${snapshotId}) bt,

@@ -1,0 +1,84 @@
+/**
+ * The server suites run on both databases: PGlite in memory, and a real PostgreSQL where each suite makes
+ * and drops its own database. Without PostgreSQL the second half skips with a printed reason — never in
+ * CI (CI=true), where a missing PostgreSQL is a failure.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database, type DatabaseKind } from '../../server/db/connect';
+
+export const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://partnerskab:partnerskab@127.0.0.1:5432/postgres';
+
+async function probePostgres(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL is not reachable at ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}); run scripts/ensure-postgres.sh or set TEST_DATABASE_URL`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const postgresUnavailable = await probePostgres();
+if (postgresUnavailable) {
+  if (process.env.CI === 'true') throw new Error(`CI=true needs PostgreSQL for the server suite: ${postgresUnavailable}`);
+  console.warn(`SKIPPING the PostgreSQL half of the server tests: ${postgresUnavailable}`);
+}
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  /** Why this database is skipped here, or null. */
+  skip: string | null;
+  /** A fresh, migrated database; `drop` closes and removes it. */
+  create(): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }>;
+}
+
+/** A new empty PostgreSQL database for one suite; its URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `partnerskab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const testDatabases: TestDatabase[] = [
+  {
+    kind: 'pglite',
+    skip: null,
+    async create() {
+      const database = await openDatabase({ kind: 'pglite', dataDir: null });
+      return { database, url: null, drop: () => database.close() };
+    },
+  },
+  {
+    kind: 'postgresql',
+    skip: postgresUnavailable,
+    async create() {
+      const { url, drop } = await createPostgresDatabase();
+      const database = await openDatabase({ kind: 'postgresql', url, poolSize: 4 });
+      return {
+        database,
+        url,
+        drop: async () => {
+          await database.close();
+          await drop();
+        },
+      };
+    },
+  },
+];
