@@ -17,7 +17,6 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
       year: { type: 'string' },
       lang: { type: 'string', default: 'da' },
       format: { type: 'string', default: 'text' },
-      timeout: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${validateUsage}`);
@@ -26,13 +25,11 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
   const year = parseYearOption(values.year);
-  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${values.timeout}".`);
 
   const file = positionals[0];
   let workbook;
   try {
-    workbook = await readWorkbookFile(file, { timeoutMs });
+    workbook = await readWorkbookFile(file);
   } catch (err) {
     if (err instanceof WorkbookReadError) {
       io.err(err.message);

@@ -105,6 +105,6 @@ export async function readWorkbookFile(pathOrBuffer: string | Buffer, opts: Read
   const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
   const maxMemoryMb = opts.maxMemoryMb ?? defaultMaxMemoryMb;
   const { bytes, label } = await loadBytes(pathOrBuffer, maxMemoryMb);
-  sniffWorkbookBytes(bytes, label);
+  sniffWorkbookBytes(bytes, label, maxMemoryMb);
   return parseInWorker(bytes, label, timeoutMs, maxMemoryMb);
 }

@@ -20,7 +20,7 @@ function utf16(text: string): Buffer {
  * Checks the bytes before exceljs sees them, so that the common wrong files get a precise reason
  * instead of a zip library's stack trace. Throws WorkbookReadError; returns when the bytes look like an xlsx.
  */
-export function sniffWorkbookBytes(buf: Buffer, label: string): void {
+export function sniffWorkbookBytes(buf: Buffer, label: string, maxUnpackedMb = Number.POSITIVE_INFINITY): void {
   if (buf.length === 0) {
     throw new WorkbookReadError('empty', `${label} is empty (0 bytes): save the workbook from Excel as .xlsx and try again.`);
   }
@@ -48,7 +48,14 @@ export function sniffWorkbookBytes(buf: Buffer, label: string): void {
     throw new WorkbookReadError('truncated', `${label} is truncated (the zip archive has no end record): the file was cut off while copying or downloading; copy it again.`);
   }
   // Entry names are stored uncompressed in the central directory, so a plain byte search finds them.
-  if (buf.includes(Buffer.from('xl/workbook.xml'))) return;
+  if (buf.includes(Buffer.from('xl/workbook.xml'))) {
+    const unpacked = declaredUnpackedBytes(buf);
+    // The zip library inflates entries outside the worker's heap limit, so a zip bomb is refused by its own declaration.
+    if (unpacked !== null && unpacked > maxUnpackedMb * 1024 * 1024) {
+      throw new WorkbookReadError('too-big', `${label} unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, more than the ${maxUnpackedMb} MB limit: it cannot be a budget or membership workbook.`);
+    }
+    return;
+  }
   if (buf.includes(Buffer.from('xl/workbook.bin'))) {
     throw new WorkbookReadError('not-xlsx', `${label} is a binary workbook (.xlsb), not .xlsx: save it as "Excel Workbook (.xlsx)".`);
   }
@@ -66,4 +73,38 @@ function describeNonZip(buf: Buffer): string {
   if (/^\s*</.test(text)) return 'it looks like HTML or XML text';
   if (/[;,\t]/.test(firstLine)) return 'it looks like a CSV or text file';
   return 'it looks like a text file';
+}
+
+/**
+ * The sum of the uncompressed sizes the zip's central directory declares, or null when the directory
+ * cannot be walked (the zip library then reports the damage itself).
+ */
+export function declaredUnpackedBytes(buf: Buffer): number | null {
+  const eocd = buf.lastIndexOf(zipEndOfCentralDirectory);
+  if (eocd < 0 || eocd + 22 > buf.length) return null;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    let size = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    if (size === 0xffffffff) size = zip64Size(buf, p + 46 + nameLength, extraLength) ?? Number.POSITIVE_INFINITY;
+    total += size;
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return total;
+}
+
+/** A ZIP64 entry keeps its real uncompressed size in extra field 0x0001. */
+function zip64Size(buf: Buffer, start: number, length: number): number | null {
+  for (let q = start; q + 4 <= start + length && q + 4 <= buf.length; ) {
+    const id = buf.readUInt16LE(q);
+    const size = buf.readUInt16LE(q + 2);
+    if (id === 0x0001 && size >= 8 && q + 12 <= buf.length) return Number(buf.readBigUInt64LE(q + 4));
+    q += 4 + size;
+  }
+  return null;
 }

@@ -181,3 +181,17 @@ describe('readWorkbookFile: files it cannot read give one line saying why', () =
     expect(e.message).toMatch(/needs more than 32 MB of memory/);
   });
 });
+
+describe('readWorkbookFile: a zip bomb', () => {
+  it('is refused by the sizes its zip directory declares, before anything is unpacked', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
+    const bytes = await toBuffer(wb);
+    // Declare 3 GB for the first entry of the central directory.
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(3 * 1024 * 1024 * 1024, central + 24);
+    const e = await readError(bytes);
+    expect(e.reason).toBe('too-big');
+    expect(e.message).toMatch(/unpacks to 3072 MB, more than the 1024 MB limit/);
+  });
+});
