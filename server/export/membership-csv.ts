@@ -5,7 +5,8 @@
  * blank lines: Excel's autofilter, sorting and pivot tables work on one contiguous table with one
  * header row, so a user filters Niveau = Forening for the association list or Niveau = Bydel for
  * the districts. With sections, the blank line splits Excel's table detection and the second
- * header row gets sorted in among the numbers.
+ * header row gets sorted in among the numbers. "Foreninger" is 1 on a Forening row, so a pivot
+ * that sums it over any filter counts associations.
  */
 import { countColumns, TOTAL_LABEL } from './columns';
 import { CSV_BOM, csvLine, csvNumber, csvText } from './csv-format';

@@ -3,6 +3,15 @@
  * The service streams one MembershipExportAssociation per association-year (ordered as it
  * likes, e.g. by district then name) and passes the per-district totals it computed in SQL;
  * the writers never query anything themselves.
+ *
+ * writeMembershipXlsx / writeMembershipCsv(out, input) write to `out`, END it, and resolve once
+ * it has flushed ('finish'), so read `out` concurrently (e.g. a PassThrough handed to the
+ * response). They reject with a MembershipExportError (server/export/totals.ts), and destroy
+ * `out` so the download is visibly broken rather than silently short, when the three views
+ * disagree: the districts' rows must sum to `total`, and the streamed associations must sum to
+ * `total` too (count of rows = total.associations; per count column, SQL-SUM semantics where a
+ * null and a 0 compare equal). They also reject if `out` closes early (client went away) or the
+ * association source throws.
  */
 
 /** One association's membership figures for the year; null where the sheet did not give the figure. */
