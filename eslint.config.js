@@ -23,6 +23,16 @@ export default tseslint.config(
     // Only addin/excel.ts talks to Office.js.
     files: ['addin/**/*.ts'],
     ignores: ['addin/excel.ts'],
-    rules: { 'no-restricted-globals': ['error', 'Excel'] },
+    rules: { 'no-restricted-globals': ['error', 'Excel', 'Office'] },
+  },
+  {
+    // The pane bundle stays small: the core's modules, not shared/index (which builds the zod schemas).
+    files: ['addin/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'zod', message: 'the pane does not parse with zod', allowTypeImports: true }],
+        patterns: [{ regex: '/shared(/index)?$', message: 'import the core module itself (shared/validate, shared/config…)', allowTypeImports: true }],
+      }],
+    },
   },
 );

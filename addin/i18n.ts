@@ -24,6 +24,9 @@ const da = {
   errors: 'Fejl',
   warnings: 'Advarsler',
   infos: 'Oplysninger',
+  severity_error: 'Fejl',
+  severity_warning: 'Advarsel',
+  severity_info: 'Oplysning',
   validating: 'Kontrollerer …',
   validatedOk: 'Ingen fejl. Arkene kan gemmes.',
   validatedErrors: 'Arkene har {n} fejl, der skal rettes, før de kan gemmes.',
@@ -58,6 +61,10 @@ const da = {
   noFrame: 'ingen ramme',
   'varige-midler': 'Varige midler',
   kulturpulje: 'Kulturpulje',
+  countShort: 'Antal',
+  grantKr: 'Tilskud, kr.',
+  under25Short: 'Under 25',
+  amountsInKr: 'Beløb i kr.',
   byDistrict: 'Pr. bydel',
   byLocalArea: 'Pr. lokalområde',
   byFunding: 'Finansieringsrammer',
@@ -90,7 +97,6 @@ const da = {
   inserting: 'Indsætter bydelsoversigt …',
   insertedFromService: 'Arket «{sheet}» er indsat med tal fra snapshot {id} ({when}).',
   insertedOffline: 'Arket «{sheet}» er indsat med tal fra arbejdsbogen, fordi tjenesten ikke kunne bruges: {reason}',
-  insertedFromWorkbook: 'Arket «{sheet}» er indsat med tal fra arbejdsbogen.',
   noDistricts: 'Der er ingen foreninger med bydel at vise.',
   overviewSheetTitle: 'Bydelsoversigt {year}',
   overviewSheetSourceService: 'Kilde: snapshot {id}, gemt {when} (hash {hash}).',
@@ -130,6 +136,9 @@ const en: Record<MessageKey, string> = {
   errors: 'Errors',
   warnings: 'Warnings',
   infos: 'Notes',
+  severity_error: 'Error',
+  severity_warning: 'Warning',
+  severity_info: 'Note',
   validating: 'Checking …',
   validatedOk: 'No errors. The sheets can be saved.',
   validatedErrors: 'The sheets have {n} errors to fix before they can be saved.',
@@ -163,6 +172,10 @@ const en: Record<MessageKey, string> = {
   noFrame: 'no frame',
   'varige-midler': 'Permanent budget',
   kulturpulje: 'Culture pool',
+  countShort: 'Count',
+  grantKr: 'Grant, DKK',
+  under25Short: 'Under 25',
+  amountsInKr: 'Amounts in DKK.',
   byDistrict: 'Per district',
   byLocalArea: 'Per local area',
   byFunding: 'Funding frames',
@@ -193,7 +206,6 @@ const en: Record<MessageKey, string> = {
   inserting: 'Inserting the district overview …',
   insertedFromService: 'Sheet «{sheet}» inserted with figures from snapshot {id} ({when}).',
   insertedOffline: 'Sheet «{sheet}» inserted with figures from the workbook, because the service could not be used: {reason}',
-  insertedFromWorkbook: 'Sheet «{sheet}» inserted with figures from the workbook.',
   noDistricts: 'There are no associations with a district to show.',
   overviewSheetTitle: 'District overview {year}',
   overviewSheetSourceService: 'Source: snapshot {id}, saved {when} (hash {hash}).',
@@ -230,4 +242,33 @@ export function formatDateTime(lang: Lang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const fieldLabels: Record<string, [da: string, en: string]> = {
+  association: ['Forening', 'Association'],
+  district: ['Bydel', 'District'],
+  localArea: ['Lokalområde', 'Local area'],
+  tier: ['Partnerskab', 'Tier'],
+  grant: ['Tilskud', 'Grant'],
+  cofinancing: ['Medfinansiering', 'Co-financing'],
+  hours: ['Timer pr. uge', 'Hours per week'],
+  salary: ['Lønudgift', 'Salary'],
+  agreementTerms: ['Overenskomst', 'Agreement terms'],
+  fundingSource: ['Finansiering', 'Funding'],
+  consultant: ['Konsulent', 'Consultant'],
+  since: ['Partner siden', 'Since'],
+  year: ['År', 'Year'],
+  age0to12: ['0-12 år', 'Ages 0-12'],
+  age13to18: ['13-18 år', 'Ages 13-18'],
+  age19to24: ['19-24 år', 'Ages 19-24'],
+  under25: ['Medlemmer under 25', 'Members under 25'],
+  girls: ['Piger', 'Girls'],
+  boys: ['Drenge', 'Boys'],
+  totalMembers: ['Medlemmer i alt', 'Members in all'],
+};
+
+/** The sheet's own header words for a field (the names staff know), in the pane's language. */
+export function fieldLabel(lang: Lang, field: string): string {
+  const labels = fieldLabels[field];
+  return labels ? labels[lang === 'en' ? 1 : 0] : field;
 }

@@ -1,0 +1,145 @@
+/**
+ * The snapshot service, seen from the pane: every call returns a value describing what happened (saved,
+ * conflict, refused, unreachable, token refused…) and never throws, so the UI can say it in words and keep
+ * working offline.
+ */
+import type { Issue, Lang, SheetGrid, Totals } from '../shared/schemas';
+import type { SnapshotDiff } from '../shared/snapshot';
+import type { ServiceSettings } from './settings';
+
+export interface SnapshotMeta {
+  id: string;
+  year: number;
+  model: string;
+  hash: string;
+  source: { workbook: string | null; sheets: string[] };
+  basedOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  rows: { budget: number; membership: number };
+}
+
+export type ServiceFailure =
+  | { kind: 'unreachable'; url: string; reason: string }
+  | { kind: 'unauthorized' }
+  | { kind: 'forbidden' }
+  | { kind: 'error'; status: number; message: string };
+
+export type SaveResult =
+  | { kind: 'saved'; snapshot: SnapshotMeta; existing: boolean }
+  | { kind: 'conflict'; latest: SnapshotMeta; diff: SnapshotDiff }
+  | { kind: 'invalid'; message: string; issues: Issue[] }
+  | { kind: 'unknown-based-on'; message: string }
+  | ServiceFailure;
+
+export interface SnapshotRequest {
+  year: number;
+  lang: Lang;
+  source: { workbook: string | null; sheets: string[] };
+  basedOn: string | null;
+  force?: boolean;
+  budgetSheet: string | false;
+  membershipSheet: string | false;
+  sheets: Array<Pick<SheetGrid, 'name' | 'values'>>;
+}
+
+/**
+ * The body of POST /api/snapshots. Only each sheet's name and values leave the workbook: no formats, no fills
+ * (so no highlight), no other sheets.
+ */
+export function snapshotRequest(input: Omit<SnapshotRequest, 'sheets'> & { grids: SheetGrid[] }): SnapshotRequest {
+  const { grids, ...rest } = input;
+  return { ...rest, sheets: grids.map(({ name, values }) => ({ name, values })) };
+}
+
+export interface DistrictTotalsAnswer {
+  year: number;
+  snapshot: { id: string; createdAt: string; hash: string };
+  districts: Array<{ district: string } & Totals>;
+  localAreas: Array<{ localArea: string; districts: string[] } & Totals>;
+  total: Totals;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; issues?: Issue[]; latest?: SnapshotMeta; diff?: SnapshotDiff };
+}
+
+const timeoutMs = 20_000;
+
+async function call(settings: ServiceSettings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown } | ServiceFailure> {
+  const url = `${settings.url}${path}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(settings.token ? { Authorization: `Bearer ${settings.token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    return { kind: 'unreachable', url: settings.url, reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+  if (response.status === 401) return { kind: 'unauthorized' };
+  if (response.status === 403) return { kind: 'forbidden' };
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    // A proxy or a wrong address answering HTML: reported below by status.
+    if (response.ok) return { kind: 'error', status: response.status, message: 'the answer was not JSON' };
+  }
+  return { status: response.status, json };
+}
+
+function isFailure(result: { status: number; json: unknown } | ServiceFailure): result is ServiceFailure {
+  return 'kind' in result;
+}
+
+function errorOf(status: number, json: unknown): ServiceFailure {
+  const message = (json as ErrorBody | null)?.error?.message ?? `HTTP ${status}`;
+  return { kind: 'error', status, message };
+}
+
+export async function saveSnapshot(settings: ServiceSettings, request: SnapshotRequest): Promise<SaveResult> {
+  const result = await call(settings, 'POST', '/api/snapshots', request);
+  if (isFailure(result)) return result;
+  const { status, json } = result;
+  const error = (json as ErrorBody | null)?.error;
+  if (status === 200 || status === 201) {
+    const ok = json as { snapshot: SnapshotMeta; existing?: boolean };
+    return { kind: 'saved', snapshot: ok.snapshot, existing: ok.existing === true };
+  }
+  if (status === 409 && error?.latest && error.diff) return { kind: 'conflict', latest: error.latest, diff: error.diff };
+  if (status === 422) return { kind: 'invalid', message: error?.message ?? '', issues: error?.issues ?? [] };
+  if (status === 400 && error?.code === 'unknown-based-on') return { kind: 'unknown-based-on', message: error.message ?? '' };
+  return errorOf(status, json);
+}
+
+export type DiffResult = { kind: 'ok'; from: SnapshotMeta | null; diff: SnapshotDiff } | ServiceFailure;
+
+/** What changed in a snapshot since the year's previous one. */
+export async function snapshotDiff(settings: ServiceSettings, id: string): Promise<DiffResult> {
+  const result = await call(settings, 'GET', `/api/snapshots/${encodeURIComponent(id)}/diff`);
+  if (isFailure(result)) return result;
+  if (result.status !== 200) return errorOf(result.status, result.json);
+  const ok = result.json as { from: SnapshotMeta | null; diff: SnapshotDiff };
+  return { kind: 'ok', from: ok.from, diff: ok.diff };
+}
+
+export type DistrictsResult = { kind: 'ok'; answer: DistrictTotalsAnswer } | { kind: 'no-snapshot' } | ServiceFailure;
+
+export async function districtTotals(settings: ServiceSettings, year: number): Promise<DistrictsResult> {
+  const result = await call(settings, 'GET', `/api/years/${year}/districts`);
+  if (isFailure(result)) return result;
+  if (result.status === 404 && (result.json as ErrorBody | null)?.error?.code === 'not-found') return { kind: 'no-snapshot' };
+  if (result.status !== 200) return errorOf(result.status, result.json);
+  return { kind: 'ok', answer: result.json as DistrictTotalsAnswer };
+}

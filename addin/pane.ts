@@ -1,0 +1,350 @@
+/**
+ * The pane's behaviour: what each button does, in terms of the Excel adapter, the core, the service client
+ * and the views. No Office.js here (addin/excel.ts does that) and no markup beyond mounting views.
+ */
+import type { Issue, Lang, Report } from '../shared/schemas';
+import * as api from './api';
+import * as excel from './excel';
+import { langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
+import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
+import { loadSettings, saveSettings, type ServiceSettings } from './settings';
+import { renderCounts, renderIssueGroups } from './views/report';
+import { renderSettings } from './views/settings';
+import { renderSetup } from './views/setup';
+import { renderChanges, renderConflict, renderRefused, renderSaved } from './views/snapshot';
+import { renderSummary } from './views/summary';
+import {
+  chosenSheets, detectChoice, groupIssues, highlightTargets, validateChoice, yearOptions, type Choice, type Detection,
+} from './workbook-choice';
+
+export interface PaneElements {
+  title: HTMLElement;
+  setup: HTMLElement;
+  status: HTMLElement;
+  panel: HTMLElement;
+  buttons: Record<'validate' | 'highlight' | 'clearHighlight' | 'overview' | 'saveSnapshot' | 'insertOverview' | 'settings', HTMLButtonElement>;
+}
+
+type StatusKind = 'info' | 'success' | 'warning' | 'error';
+
+export class Pane {
+  private lang: Lang = 'da';
+  private t: Translate = translator('da');
+  private inExcel = false;
+  private sheets: string[] = [];
+  private detection: Detection | null = null;
+  private choice: Choice | null = null;
+  private report: Report | null = null;
+  private settings: ServiceSettings = loadSettings();
+  private busy = false;
+
+  constructor(private readonly el: PaneElements, private readonly now: () => Date = () => new Date()) {}
+
+  async start(): Promise<void> {
+    const office = await excel.connectToOffice();
+    this.lang = langFromDisplayLanguage(office.displayLanguage);
+    this.t = translator(this.lang);
+    this.inExcel = office.inExcel;
+    document.documentElement.lang = this.lang;
+    this.labelButtons();
+    this.wireButtons();
+    if (!this.inExcel) {
+      this.setStatus('warning', this.t('notInExcel'));
+      this.setBusy(false);
+      document.body.dataset.state = 'no-excel';
+      return;
+    }
+    await this.task(async () => {
+      const outline = await excel.readOutline();
+      this.sheets = outline.workbook.sheets.map((s) => s.name);
+      this.detection = detectChoice(outline.workbook, this.lang, this.now());
+      this.choice = { ...this.detection.choice };
+      this.renderSetup();
+    });
+    document.body.dataset.state = 'ready';
+  }
+
+  // ------------------------------------------------------------------------------------ wiring
+
+  private labelButtons(): void {
+    const labels: Record<keyof PaneElements['buttons'], MessageKey> = {
+      validate: 'validate', highlight: 'highlight', clearHighlight: 'clearHighlight', overview: 'overview',
+      saveSnapshot: 'saveSnapshot', insertOverview: 'insertOverview', settings: 'settings',
+    };
+    for (const [key, message] of Object.entries(labels) as Array<[keyof PaneElements['buttons'], MessageKey]>) {
+      const button = this.el.buttons[key];
+      if (key === 'settings') {
+        button.setAttribute('aria-label', this.t(message));
+        button.title = this.t(message);
+      } else button.textContent = this.t(message);
+    }
+    this.el.title.textContent = this.t('appTitle');
+  }
+
+  private wireButtons(): void {
+    const b = this.el.buttons;
+    b.validate.onclick = () => this.task(() => this.validate());
+    b.highlight.onclick = () => this.task(() => this.highlight());
+    b.clearHighlight.onclick = () => this.task(() => this.clearHighlight());
+    b.overview.onclick = () => this.task(() => this.showOverview());
+    b.saveSnapshot.onclick = () => this.task(() => this.save({ force: false }));
+    b.insertOverview.onclick = () => this.task(() => this.insertOverview());
+    b.settings.onclick = () => this.openSettings();
+  }
+
+  private renderSetup(): void {
+    if (!this.detection || !this.choice) return;
+    this.el.setup.replaceChildren(
+      renderSetup({
+        sheets: this.sheets,
+        detection: this.detection,
+        choice: this.choice,
+        years: yearOptions(this.choice.year, this.now()),
+        disabled: this.busy,
+        t: this.t,
+        onChange: (choice) => {
+          this.choice = choice;
+          // A report of other sheets or another year no longer describes what the buttons act on.
+          this.report = null;
+          this.el.panel.replaceChildren();
+          this.setStatus('info', '');
+          this.renderSetup();
+        },
+      }),
+    );
+  }
+
+  /** Runs one button's work: one at a time, buttons disabled meanwhile, any failure said in words. */
+  private async task(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.setStatus('error', this.t('readFailed', { reason }));
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    document.body.setAttribute('aria-busy', String(busy));
+    for (const [key, button] of Object.entries(this.el.buttons)) {
+      button.disabled = key === 'settings' ? false : busy || !this.inExcel;
+    }
+    for (const select of this.el.setup.querySelectorAll('select')) select.disabled = busy;
+  }
+
+  private setStatus(kind: StatusKind, text: string): void {
+    this.el.status.className = `status status-${kind}`;
+    this.el.status.textContent = text;
+    this.el.status.hidden = text === '';
+  }
+
+  // ------------------------------------------------------------------------------------ buttons
+
+  /** Reads the chosen sheets now and runs the rulebook on them. */
+  private async check(): Promise<{ report: Report; read: excel.GridRead } | null> {
+    const choice = this.choice;
+    if (!choice || chosenSheets(choice).length === 0) {
+      this.setStatus('warning', this.t('chooseSheet'));
+      return null;
+    }
+    this.setStatus('info', this.t('validating'));
+    const read = await excel.readGrids(chosenSheets(choice));
+    if (read.missing.length > 0) {
+      this.setStatus('error', this.t('sheetsMissing', { names: read.missing.map((n) => `«${n}»`).join(', ') }));
+      return null;
+    }
+    const report = validateChoice(read.workbook, choice, this.lang);
+    this.report = report;
+    return { report, read };
+  }
+
+  private async validate(): Promise<void> {
+    const checked = await this.check();
+    if (!checked) return;
+    const { report } = checked;
+    this.showReport(report);
+    if (report.ok) this.setStatus('success', this.t('validatedOk'));
+    else this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
+  }
+
+  private showReport(report: Report): void {
+    const groups = groupIssues(report, chosenSheets(this.choice as Choice));
+    this.el.panel.replaceChildren(renderCounts(report, this.t), renderIssueGroups(groups, this.t, (issue) => void this.selectIssue(issue)));
+  }
+
+  private issueList = (issues: Issue[]) => renderIssueGroups(groupIssues({ issues } as Report, chosenSheets(this.choice as Choice)), this.t, (issue) => void this.selectIssue(issue));
+
+  private async selectIssue(issue: Issue): Promise<void> {
+    if (issue.sheet === null || issue.cell === null) return;
+    try {
+      await excel.selectCell(issue.sheet, issue.cell);
+    } catch (error) {
+      this.setStatus('error', this.t('selectFailed', { cell: issue.cell, sheet: issue.sheet, reason: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  /** The current report, or a fresh one when the sheets were not checked since the last change of choice. */
+  private async currentReport(): Promise<Report | null> {
+    return this.report ?? (await this.check())?.report ?? null;
+  }
+
+  private async highlight(): Promise<void> {
+    const report = await this.currentReport();
+    if (!report) return;
+    const targets = highlightTargets(report);
+    if (targets.length === 0) {
+      this.setStatus('info', this.t('nothingToHighlight'));
+      return;
+    }
+    const n = await excel.highlightCells(targets);
+    this.setStatus('success', this.t('highlighted', { n }));
+  }
+
+  private async clearHighlight(): Promise<void> {
+    const result = await excel.clearHighlights();
+    const text = this.t('cleared', { n: result.restored });
+    this.setStatus('success', result.changedSince > 0 ? `${text} ${this.t('clearedChanged', { m: result.changedSince })}` : text);
+  }
+
+  private async showOverview(): Promise<void> {
+    const report = await this.currentReport();
+    if (!report) return;
+    this.el.panel.replaceChildren(renderSummary(report.summary, this.choice?.year ?? report.year, this.lang, this.t));
+    this.setStatus('info', '');
+  }
+
+  private async save(options: { force: boolean; basedOn?: string | null; retriedBasedOn?: boolean }): Promise<void> {
+    const checked = await this.check();
+    if (!checked) return;
+    const { report, read } = checked;
+    const choice = this.choice as Choice;
+    if (!report.ok) {
+      this.el.panel.replaceChildren(renderRefused(report.issues.filter((i) => i.severity === 'error'), this.t, this.issueList));
+      this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
+      return;
+    }
+    this.setStatus('info', this.t('saving'));
+    const basedOn = options.basedOn !== undefined ? options.basedOn : ((await excel.readLastSnapshots())[String(choice.year)] ?? null);
+    const request = api.snapshotRequest({
+      year: choice.year,
+      lang: this.lang,
+      source: { workbook: read.workbookName || null, sheets: chosenSheets(choice) },
+      basedOn,
+      force: options.force,
+      budgetSheet: choice.budgetSheet ?? false,
+      membershipSheet: choice.membershipSheet ?? false,
+      grids: read.workbook.sheets,
+    });
+    const result = await api.saveSnapshot(this.settings, request);
+    switch (result.kind) {
+      case 'saved': {
+        await excel.rememberLastSnapshot(choice.year, result.snapshot.id);
+        const diff = await api.snapshotDiff(this.settings, result.snapshot.id);
+        const changes = diff.kind === 'ok' ? renderChanges(diff.from ? diff.diff : null, this.t('changesSincePrevious'), this.lang, this.t) : null;
+        this.el.panel.replaceChildren(renderSaved(result.snapshot, result.existing, changes, this.lang, this.t));
+        this.setStatus('success', this.t(result.existing ? 'alreadySaved' : 'savedTitle'));
+        return;
+      }
+      case 'conflict':
+        this.el.panel.replaceChildren(
+          renderConflict({
+            latest: result.latest,
+            diff: result.diff,
+            lang: this.lang,
+            t: this.t,
+            onSaveAnyway: () => void this.task(() => this.save({ force: true, basedOn: result.latest.id })),
+            onStop: () => {
+              this.el.panel.replaceChildren();
+              this.setStatus('info', this.t('stopped'));
+            },
+          }),
+        );
+        this.setStatus('warning', this.t('conflictTitle'));
+        (this.el.panel.querySelector('#save-anyway') as HTMLButtonElement | null)?.focus();
+        return;
+      case 'invalid':
+        this.el.panel.replaceChildren(renderRefused(result.issues, this.t, this.issueList));
+        this.setStatus('error', result.message);
+        return;
+      case 'unknown-based-on':
+        // The workbook remembers a snapshot this service does not know (another service, a reset database):
+        // save as a copy based on nothing, which shows any existing snapshot as a conflict.
+        if (!options.retriedBasedOn) return this.save({ force: options.force, basedOn: null, retriedBasedOn: true });
+        this.setStatus('error', result.message);
+        return;
+      default:
+        this.setStatus('error', this.failureText(result));
+    }
+  }
+
+  private failureText(failure: api.ServiceFailure): string {
+    switch (failure.kind) {
+      case 'unreachable': return this.t('unreachable', { url: failure.url });
+      case 'unauthorized': return this.t('unauthorized');
+      case 'forbidden': return this.t('forbidden');
+      case 'error': return this.t('serviceError', { status: failure.status, message: failure.message });
+    }
+  }
+
+  private async insertOverview(): Promise<void> {
+    const choice = this.choice as Choice;
+    this.setStatus('info', this.t('inserting'));
+    const fromService = await api.districtTotals(this.settings, choice.year);
+    let figures: DistrictFigures[];
+    let source: string;
+    let done: string;
+    let kind: StatusKind = 'success';
+    const sheetName = overviewSheetName(choice.year);
+    if (fromService.kind === 'ok') {
+      const { snapshot, districts } = fromService.answer;
+      figures = districts;
+      source = this.t('overviewSheetSourceService', { id: snapshot.id, when: new Date(snapshot.createdAt).toISOString().slice(0, 16).replace('T', ' '), hash: snapshot.hash.slice(0, 12) });
+      done = this.t('insertedFromService', { sheet: sheetName, id: snapshot.id.slice(0, 8), when: snapshot.createdAt.slice(0, 10) });
+    } else {
+      const checked = await this.check();
+      if (!checked) return;
+      figures = districtFiguresFromSummary(checked.report.summary);
+      source = this.t('overviewSheetSourceWorkbook', {
+        workbook: checked.read.workbookName,
+        sheets: chosenSheets(choice).join(', '),
+        when: this.now().toISOString().slice(0, 16).replace('T', ' '),
+      });
+      const why = fromService.kind === 'no-snapshot' ? this.t('noServiceData', { year: choice.year }) : this.failureText(fromService);
+      done = this.t('insertedOffline', { sheet: sheetName, reason: why });
+      if (fromService.kind !== 'no-snapshot') kind = 'warning';
+    }
+    if (figures.length === 0) {
+      this.setStatus('warning', this.t('noDistricts'));
+      return;
+    }
+    await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, this.t));
+    this.setStatus(kind, done);
+  }
+
+  private openSettings(): void {
+    const previous = [...this.el.panel.childNodes];
+    const close = () => {
+      this.el.panel.replaceChildren(...previous);
+      this.el.buttons.settings.focus();
+    };
+    this.el.panel.replaceChildren(
+      renderSettings({
+        settings: this.settings,
+        t: this.t,
+        onSave: (settings) => {
+          saveSettings(settings);
+          this.settings = loadSettings();
+          close();
+          this.setStatus('success', this.t('settingsSaved'));
+        },
+        onClose: close,
+      }),
+    );
+    (this.el.panel.querySelector('#service-url') as HTMLInputElement | null)?.focus();
+  }
+}
