@@ -67,6 +67,10 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // `validate … | head` closes the pipe early: that is the reader's choice, not an error to report.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

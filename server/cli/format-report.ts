@@ -82,7 +82,9 @@ function areaTable(
 
 function issueLine(issue: Issue, w: Words): string {
   const where = issue.sheet ? `${issue.sheet}${issue.cell ? `!${issue.cell}` : ''}` : '—';
-  return `  ${w.severity[issue.severity].padEnd(8)} ${where}  [${issue.code}]  ${issue.message}`;
+  // Messages start with their cell so they stand alone (task pane, API); here the cell is already in front.
+  const message = issue.cell && issue.message.startsWith(`${issue.cell}: `) ? issue.message.slice(issue.cell.length + 2) : issue.message;
+  return `  ${w.severity[issue.severity].padEnd(8)} ${where}  [${issue.code}]  ${message}`;
 }
 
 /** The report as a person reads it in a terminal: where and what, then the district table. */
