@@ -73,7 +73,29 @@ function listFormula(choices: string[], listSheet: () => ExcelJS.Worksheet, key:
   return `'${ws.name}'!$${letter}$2:$${letter}$${choices.length + 1}`;
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, fields: FieldDefinition[], config: ProgrammeConfig, listSheet: () => ExcelJS.Worksheet): void {
+const kr = (n: number) => `${n.toLocaleString('da-DK')} kr.`;
+
+/** What the model asks of a figure, as the cell's input message; the amounts come from the configuration. */
+function numberPrompt(field: string, model: ProgrammeModel): string | null {
+  const { standard, udvidet } = model.tiers;
+  const both = (pick: (t: typeof standard) => string) => (udvidet ? `standard ${pick(standard)}, udvidet ${pick(udvidet)}` : pick(standard));
+  switch (field) {
+    case 'grant':
+      return `Tilskud om året: ${both((t) => kr(t.grant))}.`;
+    case 'cofinancing':
+      return `Mindst ${both((t) => kr(t.cofinancingMin))} om året.`;
+    case 'hours':
+      return `Ressourcepersonens timer om ugen, mindst ${both((t) => String(t.hoursMin))}.`;
+    case 'salary':
+      return 'Hele tilskuddet og medfinansieringen går til ressourcepersonens løn.';
+    default:
+      return null;
+  }
+}
+
+function addSheet(
+  wb: ExcelJS.Workbook, name: string, fields: FieldDefinition[], config: ProgrammeConfig, model: ProgrammeModel, listSheet: () => ExcelJS.Worksheet,
+): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2' }] });
   ws.columns = fields.map((f) => ({ header: f.header, key: f.field, width: Math.max(widths[f.type], f.header.length + 4) }));
   const header = ws.getRow(1);
@@ -94,8 +116,10 @@ function addSheet(wb: ExcelJS.Workbook, name: string, fields: FieldDefinition[],
           showInputMessage: true, prompt: list.prompt, showErrorMessage: true, errorStyle: 'stop', errorTitle: f.header, error: list.error,
         };
       } else if (f.type === 'amount' || f.type === 'count' || f.type === 'hours') {
+        const prompt = numberPrompt(f.field, model);
         cell.dataValidation = {
           type: f.type === 'count' ? 'whole' : 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0],
+          ...(prompt ? { showInputMessage: true, prompt } : {}),
           showErrorMessage: true, errorStyle: 'stop', errorTitle: f.header, error: 'Skriv et tal, der ikke er negativt.',
         };
       }
@@ -118,8 +142,8 @@ export function buildTemplateWorkbook(year: number, config: ProgrammeConfig = co
   let lists: ExcelJS.Worksheet | null = null;
   // Created only when a list is too long to write inline, and hidden: it holds no data to check.
   const listSheet = () => (lists ??= Object.assign(wb.addWorksheet('Lister', { state: 'veryHidden' })));
-  addSheet(wb, budgetSheetName(year), templateFields('budget', model), config, listSheet);
-  addSheet(wb, membershipSheetName(year), templateFields('membership', model), config, listSheet);
+  addSheet(wb, budgetSheetName(year), templateFields('budget', model), config, model, listSheet);
+  addSheet(wb, membershipSheetName(year), templateFields('membership', model), config, model, listSheet);
   return wb;
 }
 

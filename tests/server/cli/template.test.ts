@@ -45,6 +45,11 @@ describe('template', () => {
     expect(listChoices(budget.getCell(2, columnOf(budget, 'Finansiering')))).toEqual(['Varige midler', 'Kulturpulje']);
     expect(budget.getCell(2, columnOf(budget, 'Tilskud')).numFmt).toBe(dkkFormat);
     expect(budget.getCell(2, columnOf(budget, 'Medfinansiering')).numFmt).toBe(dkkFormat);
+    // The figures the model asks for come from the configuration, not from literals in the template code.
+    const model = copenhagen.models.find((m) => m.id === 'model-2025')!;
+    const grantPrompt = budget.getCell(2, columnOf(budget, 'Tilskud')).dataValidation.prompt;
+    expect(grantPrompt).toContain(`${model.tiers.udvidet!.grant.toLocaleString('da-DK')} kr.`);
+    expect(budget.getCell(2, columnOf(budget, 'Timer pr. uge')).dataValidation.prompt).toContain(String(model.tiers.udvidet!.hoursMin));
     expect(budget.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(members.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(budget.getColumn(1).width).toBeGreaterThan(20);
