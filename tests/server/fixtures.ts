@@ -96,3 +96,14 @@ export function workbook(year = 2025, rows: FixtureAssociation[] = associations2
 export function snapshotBody(wb: WorkbookInput, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { source: { workbook: 'Partnerskaber.xlsx', sheets: wb.sheets.map((s) => s.name) }, sheets: wb.sheets, ...extra };
 }
+
+/** The workbook as an .xlsx file, written with exceljs as Excel would save it. */
+export async function xlsxBytes(wb: WorkbookInput): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  for (const sheet of wb.sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    for (const row of sheet.values) ws.addRow(row.map((v) => (v === '' ? null : v)));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
