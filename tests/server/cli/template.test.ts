@@ -94,6 +94,30 @@ describe('template', () => {
     expect(report.counts.error).toBe(0);
   });
 
+  it("puts a district list too long for Excel's 255-character inline limit on a hidden list sheet", async () => {
+    const districts = Array.from({ length: 30 }, (_, i) => ({ name: `Bydel nummer ${i + 1} i en større kommune`, aliases: [] }));
+    const config = { ...copenhagen, municipality: 'En større kommune', districts, localAreas: [] };
+    const file = join(dir, 'lang-liste.xlsx');
+    await buildTemplateWorkbook(2025, config).xlsx.writeFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const lists = wb.getWorksheet('Lister')!;
+    expect(lists.state).toBe('veryHidden');
+    const budget = wb.getWorksheet('Budget 2025')!;
+    const dv = budget.getCell(2, columnOf(budget, 'Bydel')).dataValidation;
+    expect(dv.type).toBe('list');
+    const ref = /^'Lister'!\$([A-Z]+)\$2:\$\1\$(\d+)$/.exec(String(dv.formulae[0]));
+    expect(ref, String(dv.formulae[0])).not.toBeNull();
+    const listed = Array.from({ length: Number(ref![2]) - 1 }, (_, i) => lists.getCell(`${ref![1]}${i + 2}`).value);
+    expect(listed).toEqual([...districts.map((d) => d.name), copenhagen.cityWide.name]);
+    // The short lists stay inline, and the list sheet is never taken for a budget or membership sheet.
+    expect(listChoices(budget.getCell(2, columnOf(budget, 'Overenskomst')))).toEqual(['Ja', 'Nej']);
+    const report = validateWorkbook(await readWorkbookFile(file), { config });
+    expect(report.sheets.budget?.name).toBe('Budget 2025');
+    expect(report.sheets.membership?.name).toBe('Medlemstal 2025');
+    expect(report.counts.error).toBe(0);
+  });
+
   it('refuses a year before the programme and a missing --out with one line', async () => {
     const before = await runCli(['template', '--year', '2005', '--out', join(dir, 'x.xlsx')]);
     expect(before.code).toBe(2);
