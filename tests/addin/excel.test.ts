@@ -3,6 +3,8 @@ import type { CellValue } from '../../shared/schemas';
 import { createExcelDouble, type ExcelDouble } from '../support/excel-double';
 import { fillAt, type SheetInit } from '../support/excel-double-model';
 import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
+import { translator } from '../../addin/i18n';
+import { buildOverviewSheet, type DistrictFigures } from '../../addin/overview';
 
 type Adapter = typeof import('../../addin/excel');
 
@@ -258,5 +260,54 @@ describe('last snapshot per year', () => {
     await excel.rememberLastSnapshot(2024, 'snap-0');
     await excel.rememberLastSnapshot(2025, 'snap-2');
     expect(await (await freshAdapter()).readLastSnapshots()).toEqual({ '2025': 'snap-2', '2024': 'snap-0' });
+  });
+});
+
+describe('writeOverviewSheet', () => {
+  const t = translator('da');
+  const figures: DistrictFigures[] = [
+    { district: 'Nørrebro', associations: 5, extended: 1, grant: 1_400_000, cofinancing: 330_000, hours: 140, membersUnder25: 1850 },
+    { district: 'Valby', associations: 2, extended: 1, grant: 650_000, cofinancing: 160_000, hours: 62, membersUnder25: 1020 },
+    { district: 'Bydækkende', associations: 4, extended: 0, grant: 1_000_000, cofinancing: 220_000, hours: 104, membersUnder25: 0 },
+  ];
+  const overview = (rows = figures) => buildOverviewSheet(2025, rows, 'Kilde: test', t);
+  const staffSheets = () => JSON.stringify(double.workbook.sheets.filter((s) => !s.name.startsWith('Bydelsoversigt')).map((s) => ({ ...s, fills: [...s.fills], numberFormats: [...s.numberFormats] })));
+
+  it('writes a table with DKK formats and a clustered bar chart on its own sheet, in two syncs', async () => {
+    const before = staffSheets();
+    await excel.writeOverviewSheet(overview());
+    expect(double.log.syncs).toBe(2);
+    const sheet = double.workbook.sheets.find((s) => s.name === 'Bydelsoversigt 2025');
+    if (!sheet) throw new Error('no overview sheet');
+    expect(sheet.values[0][0]).toBe('Bydelsoversigt 2025');
+    expect(sheet.values[3]).toEqual(['Bydel', 'Foreninger', 'Heraf udvidet', 'Tilskud', 'Medfinansiering', 'Timer pr. uge', 'Medlemmer under 25', 'Tilskud pr. medlem under 25']);
+    expect(sheet.values[4].slice(0, 4)).toEqual(['Nørrebro', 5, 1, 1_400_000]);
+    expect(sheet.values[7]).toEqual(['I alt', 11, 2, 3_050_000, 710_000, 306, 2870, 1063]);
+    expect(sheet.tables).toEqual([expect.objectContaining({ name: 'Bydelsoversigt_2025', row: 3, column: 0, rows: 5, columns: 8, hasHeaders: true })]);
+    expect(sheet.numberFormats.get('4,3')).toBe('#,##0 "kr."');
+    expect(sheet.numberFormats.get('7,3')).toBe('#,##0 "kr."');
+    expect(sheet.numberFormats.get('5,6')).toBe('#,##0');
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart).toMatchObject({ type: 'BarClustered', seriesBy: 'Columns', title: 'Tilskud og medlemmer under 25 pr. bydel' });
+    // The chart's source: district names, grant in thousands and members under 25, one row per district.
+    const src = chart.source;
+    const block = sheet.values.slice(src.row, src.row + src.rows).map((r) => r.slice(src.column, src.column + src.columns));
+    expect(block).toEqual([['Bydel', 'Tilskud (1.000 kr.)', 'Medlemmer under 25'], ['Nørrebro', 1400, 1850], ['Valby', 650, 1020], ['Bydækkende', 1000, 0]]);
+    expect(double.workbook.activeSheet).toBe('Bydelsoversigt 2025');
+    expect(staffSheets()).toBe(before);
+  });
+
+  it('replaces only its own sheet when run again', async () => {
+    const before = staffSheets();
+    await excel.writeOverviewSheet(overview());
+    await excel.writeOverviewSheet(overview(figures.slice(0, 2)));
+    const overviews = double.workbook.sheets.filter((s) => s.name === 'Bydelsoversigt 2025');
+    expect(overviews).toHaveLength(1);
+    expect(overviews[0].tables).toHaveLength(1);
+    expect(overviews[0].charts).toHaveLength(1);
+    expect(overviews[0].values[6][0]).toBe('I alt');
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Medlemstal 2025', 'Noter', 'Bydelsoversigt 2025']);
+    expect(staffSheets()).toBe(before);
   });
 });

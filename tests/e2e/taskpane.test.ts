@@ -1,0 +1,215 @@
+/**
+ * The real task pane in a real browser: Debian's headless Chromium loads the built pane from the running
+ * service; an in-page Excel double holds the illustrative sample workbook (samples/partnerskab-2025.xlsx,
+ * with one grant made wrong). Every button is pressed the way a user would, and its effect is checked in
+ * the workbook double and on the service.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../../scripts/build-addin';
+import { readWorkbookFile } from '../../server/xlsx/read-workbook';
+import type { CellValue } from '../../shared/schemas';
+import { chromiumMissing, launchChromium, paneWithDouble } from '../support/chromium';
+import type { ExcelDoubleInit } from '../support/excel-double';
+import { startService, type RunningService } from '../support/service-process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(root, 'test-artifacts');
+const missing = chromiumMissing();
+// Never skipped in CI: there a missing browser is a failure, not a reason.
+if (missing && !process.env.CI) console.log(`skipping the browser test: ${missing}`);
+
+interface SnapshotList {
+  snapshots: Array<{ id: string; createdBy: string; hash: string; basedOn: string | null; year: number }>;
+}
+
+describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless Chromium', () => {
+  let service: RunningService;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  let workbook: ExcelDoubleInit;
+  /** Where the wrong grant sits: the Tilskud cell of Krumspring's row. */
+  let grantCell: { row: number; column: number; address: string };
+
+  const status = () => page.locator('#status').textContent();
+  const office = <T>(fn: string): Promise<T> => page.evaluate(`(() => { const d = window.__PARTNERSKAB_TEST_OFFICE__; return ${fn}; })()`) as Promise<T>;
+  const setCell = (sheet: string, row: number, column: number, value: CellValue) =>
+    page.evaluate(({ sheet, row, column, value }) => {
+      const d = (window as unknown as { __PARTNERSKAB_TEST_OFFICE__: { workbook: { sheets: Array<{ name: string; values: CellValue[][] }> } } }).__PARTNERSKAB_TEST_OFFICE__;
+      d.workbook.sheets.find((s) => s.name === sheet)!.values[row][column] = value;
+    }, { sheet, row, column, value });
+
+  beforeAll(async () => {
+    const [started, sample] = await Promise.all([startService(), readWorkbookFile(join(root, 'samples', 'partnerskab-2025.xlsx')), buildAddin()]);
+    service = started;
+    token = await service.editorToken('E2E');
+    const budget = sample.sheets.find((s) => s.name === 'Budget 2025')!;
+    const header = budget.values.findIndex((r) => r[0] === 'Forening');
+    const row = budget.values.findIndex((r) => r[0] === 'Krumspring');
+    const column = budget.values[header].indexOf('Tilskud');
+    budget.values[row][column] = 300_000;
+    grantCell = { row, column, address: `${String.fromCharCode(65 + column)}${row + 1}` };
+    workbook = {
+      workbookName: 'partnerskab-2025.xlsx',
+      displayLanguage: 'da-DK',
+      sheets: sample.sheets.map((s) => ({
+        name: s.name,
+        values: s.values,
+        numberFormat: s.numberFormat,
+        // A patterned fill of the staff's own, which the highlight must give back exactly.
+        fills: s.name === 'Budget 2025' ? { [grantCell.address]: { color: '#FFF2CC', pattern: 'LightUp', patternColor: '#BF8F00', tintAndShade: 0, patternTintAndShade: 0 } } : undefined,
+      })),
+    };
+    browser = await launchChromium();
+    page = await paneWithDouble(browser, workbook);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('opens from the service with the sheets and the year detected', async () => {
+    await page.goto(`${service.url}/addin/taskpane.html`);
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await page.locator('#budget-sheet').inputValue()).toBe('Budget 2025');
+    expect(await page.locator('#membership-sheet').inputValue()).toBe('Medlemstal 2025');
+    expect(await page.locator('#programme-year').inputValue()).toBe('2025');
+    expect(await page.locator('#validate').textContent()).toBe('Kontrollér');
+  });
+
+  it('Kontrollér (from the keyboard) shows the counts and the issues by sheet', async () => {
+    await page.focus('#validate');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.counts');
+    expect(await page.locator('.count-error .count-number').textContent()).toBe('1');
+    expect(await status()).toContain('1 fejl');
+    expect(await page.locator('.issue-group h3').first().textContent()).toContain('Budget 2025');
+    const issue = page.locator('button.issue[data-code="grant-mismatch"]');
+    expect(await issue.getAttribute('data-cell')).toBe(grantCell.address);
+    expect(await issue.textContent()).toContain('Krumspring');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'taskpane.png'), fullPage: true });
+  });
+
+  it('clicking an issue selects its cell in Excel', async () => {
+    await page.click('button.issue[data-code="grant-mismatch"]');
+    await expect.poll(() => office('d.workbook.selection')).toEqual({ sheet: 'Budget 2025', address: grantCell.address });
+  });
+
+  it('Markér highlights the problem cells and Fjern markering gives the staff their own fill back', async () => {
+    const key = `${grantCell.row},${grantCell.column}`;
+    const original = await office(`d.workbook.sheets[0].fills.get('${key}')`);
+    await page.click('#highlight');
+    await expect.poll(status).toContain('celler er markeret');
+    expect(await office(`d.workbook.sheets[0].fills.get('${key}').color`)).toBe('#FFC7CE');
+    await page.click('#clear-highlight');
+    await expect.poll(status).toContain('Markering fjernet');
+    expect(await office(`d.workbook.sheets[0].fills.get('${key}')`)).toEqual(original);
+  });
+
+  it('Oversigt shows totals per district, local area and funding frame', async () => {
+    await page.click('#overview');
+    await page.waitForSelector('#summary-districts');
+    const total = await page.locator('#summary-districts tfoot td').allTextContents();
+    expect(total[0]).toBe('21');
+    expect(await page.locator('#summary-local-areas tbody tr').count()).toBe(4);
+    expect(await page.locator('#summary-funding tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('Indstillinger keeps the token in the add-in storage, not in the workbook', async () => {
+    await page.click('#open-settings');
+    expect(await page.locator('#service-url').inputValue()).toBe(service.url);
+    await page.fill('#service-token', token);
+    await page.click('#settings-form button[type="submit"]');
+    await expect.poll(status).toContain('Indstillingerne er gemt');
+    expect(await page.evaluate(() => localStorage.getItem('partnerskab.service.v1'))).toContain(token);
+    expect(JSON.stringify(await office('[...d.workbook.settings.entries()]'))).not.toContain(token);
+  });
+
+  it('Gem snapshot refuses a sheet with errors and lists them; nothing reaches the service', async () => {
+    await page.click('#save-snapshot');
+    await page.waitForSelector('#snapshot-refused');
+    expect(await page.locator('#snapshot-refused button.issue').getAttribute('data-code')).toBe('grant-mismatch');
+    expect((await service.get<SnapshotList>('/api/snapshots?year=2025', token)).snapshots).toEqual([]);
+  });
+
+  it('after the fix, Gem snapshot saves and the service has the snapshot the pane shows', async () => {
+    await setCell('Budget 2025', grantCell.row, grantCell.column, 250_000);
+    await page.click('#save-snapshot');
+    await page.waitForSelector('#snapshot-saved');
+    const id = await page.locator('[data-meta="id"]').textContent();
+    expect(await page.locator('[data-meta="createdBy"]').textContent()).toBe('E2E');
+    expect(await page.locator('#snapshot-changes').textContent()).toContain('Første snapshot');
+    const { snapshots } = await service.get<SnapshotList>('/api/snapshots?year=2025', token);
+    expect(snapshots.map((s) => s.id)).toEqual([id]);
+    expect(snapshots[0].hash.startsWith((await page.locator('[data-meta="hash"]').textContent()) ?? '-')).toBe(true);
+    expect(await office('JSON.parse(d.workbook.settings.get("partnerskab.lastSnapshot.v1"))')).toEqual({ '2025': id });
+  });
+
+  it("a save from a diverged copy shows the other person's changes, and Gem alligevel saves", async () => {
+    const mine = (await service.get<SnapshotList>('/api/snapshots?year=2025', token)).snapshots[0];
+    // A colleague saves first, from the same starting point, with Krumspring's hours changed.
+    const colleague = await service.editorToken('Kollega');
+    const sheets = await office<Array<{ name: string; values: CellValue[][] }>>('d.workbook.sheets.map((s) => ({ name: s.name, values: s.values }))');
+    const budget = sheets.find((s) => s.name === 'Budget 2025')!;
+    const hoursColumn = budget.values.find((r) => r[0] === 'Forening')!.indexOf('Timer pr. uge');
+    budget.values[grantCell.row][hoursColumn] = 30;
+    const theirs = await service.post<{ snapshot: { id: string } }>('/api/snapshots', colleague, { year: 2025, basedOn: mine.id, sheets });
+    expect(theirs.status).toBe(201);
+
+    await setCell('Budget 2025', grantCell.row + 1, hoursColumn, 31);
+    await page.click('#save-snapshot');
+    await page.waitForSelector('#snapshot-conflict');
+    const text = await page.locator('#snapshot-conflict').textContent();
+    expect(text).toContain('Kollega');
+    expect(text).toContain('Krumspring');
+    expect(text).toContain('Timer pr. uge');
+    await page.click('#save-anyway');
+    await page.waitForSelector('#snapshot-saved');
+    const { snapshots } = await service.get<SnapshotList>('/api/snapshots?year=2025', token);
+    expect(snapshots).toHaveLength(3);
+    expect(snapshots[0]).toMatchObject({ createdBy: 'E2E', basedOn: theirs.json.snapshot.id });
+  });
+
+  it('Indsæt bydelsoversigt writes the sheet from the service with a table and a clustered bar chart', async () => {
+    const districts = await service.get<{ total: { grant: number; membersUnder25: number } }>('/api/years/2025/districts', token);
+    await page.click('#insert-overview');
+    await expect.poll(status).toContain('indsat med tal fra snapshot');
+    const sheet = await office<{ values: CellValue[][]; tables: unknown[]; charts: Array<{ type: string }> }>(
+      "(() => { const s = d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt 2025'); return { values: s.values, tables: s.tables, charts: s.charts }; })()",
+    );
+    const totalRow = sheet.values.find((r) => r[0] === 'I alt')!;
+    expect(totalRow[3]).toBe(districts.total.grant);
+    expect(totalRow[6]).toBe(districts.total.membersUnder25);
+    expect(sheet.tables).toHaveLength(1);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered']);
+    expect(await office('d.workbook.sheets.map((s) => s.name)')).toEqual(['Budget 2025', 'Medlemstal 2025', 'Bydelsoversigt 2025']);
+  });
+
+  it('with the service unreachable the pane says so, and Kontrollér still works', async () => {
+    await page.click('#open-settings');
+    await page.fill('#service-url', 'http://127.0.0.1:9');
+    await page.click('#settings-form button[type="submit"]');
+    await page.click('#save-snapshot');
+    await expect.poll(status).toContain('kan ikke nås');
+    await page.click('#validate');
+    await expect.poll(status).toContain('Ingen fejl');
+  });
+
+  it('speaks English when Office does', async () => {
+    const english = await paneWithDouble(browser, { ...workbook, displayLanguage: 'en-US' });
+    await english.goto(`${service.url}/addin/taskpane.html`);
+    await english.waitForSelector('body[data-state="ready"]');
+    expect(await english.locator('#validate').textContent()).toBe('Check');
+    await english.click('#validate');
+    await english.waitForSelector('.counts');
+    expect(await english.locator('#status').textContent()).toContain('errors to fix');
+    expect(await english.locator('html').getAttribute('lang')).toBe('en');
+    await english.context().close();
+  });
+});
