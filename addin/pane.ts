@@ -62,6 +62,8 @@ export class Pane {
       this.renderSetup();
     });
     document.body.dataset.state = 'ready';
+    // The benchmark's "usable pane" moment: sheets detected, buttons enabled.
+    performance.mark('partnerskab:ready');
   }
 
   // ------------------------------------------------------------------------------------ wiring
