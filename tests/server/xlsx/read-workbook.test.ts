@@ -10,6 +10,13 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A valid one-cell workbook, for the tests that damage one. */
+async function smallXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
+  return toBuffer(wb);
+}
+
 async function readError(input: string | Buffer, opts?: Parameters<typeof readWorkbookFile>[1]): Promise<WorkbookReadError> {
   try {
     await readWorkbookFile(input, opts);
@@ -118,18 +125,14 @@ describe('readWorkbookFile: files it cannot read give one line saying why', () =
   });
 
   it('a truncated xlsx', async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
-    const bytes = await toBuffer(wb);
+    const bytes = await smallXlsx();
     const e = await readError(bytes.subarray(0, Math.floor(bytes.length / 2)));
     expect(e.reason).toBe('truncated');
     expect(e.message).toMatch(/truncated/);
   });
 
   it('a zip that holds no workbook', async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
-    const bytes = await toBuffer(wb);
+    const bytes = await smallXlsx();
     // Renaming the entry in place keeps a valid zip whose workbook part is gone.
     const renamed = Buffer.from(bytes.toString('latin1').replaceAll('xl/workbook.xml', 'xl/notebook.xml'), 'latin1');
     const e = await readError(renamed);
@@ -138,9 +141,7 @@ describe('readWorkbookFile: files it cannot read give one line saying why', () =
   });
 
   it('a password-protected xlsx', async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
-    const encrypted = await officeCrypto.encrypt(await toBuffer(wb), { password: 'hemmeligt' });
+    const encrypted = await officeCrypto.encrypt(await smallXlsx(), { password: 'hemmeligt' });
     const e = await readError(Buffer.from(encrypted));
     expect(e.reason).toBe('encrypted');
     expect(e.message).toMatch(/password-protected/);
@@ -190,9 +191,7 @@ describe('readWorkbookFile: files it cannot read give one line saying why', () =
 
 describe('readWorkbookFile: a zip bomb', () => {
   it('is refused by the sizes its zip directory declares, before anything is unpacked', async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Budget').getCell('A1').value = 'Forening';
-    const bytes = await toBuffer(wb);
+    const bytes = await smallXlsx();
     // Declare 3 GB for the first entry of the central directory.
     const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bytes.writeUInt32LE(3 * 1024 * 1024 * 1024, central + 24);
