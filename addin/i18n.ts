@@ -222,6 +222,9 @@ const en: Record<MessageKey, string> = {
   invalidUrl: 'The address must start with https:// or http://.',
 };
 
+/** Both tables, for the test that holds them to the same keys and placeholders. */
+export const messages: Record<Lang, Record<MessageKey, string>> = { da, en };
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function langFromDisplayLanguage(displayLanguage: string | undefined): Lang {
