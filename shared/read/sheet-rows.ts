@@ -177,7 +177,7 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
       const p = parseByType(def.type, raw, formats?.[col], config);
       if (typeof p === 'number') {
         if (p < 0 && NUMERIC.has(def.type)) {
-          addIssue(sink, 'negative-value', { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, { header: headerText(sheet, header, def.field) });
+          addIssue(sink, 'negative-value', { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, { header: headerText(sheet, header, def.field), figure: p });
         }
         out[index] = p;
         continue;
@@ -231,8 +231,8 @@ function checkTotals(
     if (near(sinceTotal[i]) || near(all[i])) continue;
     addIssue(sink, 'total-mismatch', { sheet: sheet.name, row: r, col, field: def.field, value: raw }, {
       header: headerText(sheet, header, def.field),
-      value: v.toLocaleString('da-DK'),
-      expected: (Math.round(sinceTotal[i] * 100) / 100).toLocaleString('da-DK'),
+      total: v,
+      expected: Math.round(sinceTotal[i] * 100) / 100,
     });
   }
 }

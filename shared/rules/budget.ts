@@ -60,10 +60,11 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
     }
     const tier = r.tier ? model.tiers[r.tier] : undefined;
     const tierName = r.tier ?? 'standard';
-    if (tier && r.grant !== null && Math.abs(r.grant - tier.grant) > 0.005) {
+    // A negative figure already has its negative-value error; the programme rules judge real figures only.
+    if (tier && r.grant !== null && r.grant >= 0 && Math.abs(r.grant - tier.grant) > 0.005) {
       addIssue(sink, 'grant-mismatch', at(r, 'grant', r.grant), { expected: tier.grant, tier: tierName, model: model.id });
     }
-    if (tier && model.requiresCofinancing && r.cofinancing !== null && r.cofinancing < tier.cofinancingMin) {
+    if (tier && model.requiresCofinancing && r.cofinancing !== null && r.cofinancing >= 0 && r.cofinancing < tier.cofinancingMin) {
       addIssue(sink, 'cofinancing-below-minimum', at(r, 'cofinancing', r.cofinancing), { expected: tier.cofinancingMin, tier: tierName });
     }
     if (r.hours !== null && r.hours >= 0) {
@@ -77,7 +78,7 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
         addIssue(sink, 'agreement-terms-missing', at(r, 'agreementTerms', sheet.values[r.row - 1][col] ?? ''));
       }
     }
-    if (r.salary !== null && r.grant !== null) {
+    if (r.salary !== null && r.salary >= 0 && r.grant !== null) {
       const funding = r.grant + (r.cofinancing ?? 0);
       if (r.salary < funding) addIssue(sink, 'salary-below-funding', at(r, 'salary', r.salary), { expected: funding });
     }

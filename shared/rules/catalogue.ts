@@ -20,6 +20,9 @@ const kr = (n: number | string | null | undefined) =>
 const dkk = (n: number | string | null | undefined) =>
   typeof n === 'number' ? `DKK ${n.toLocaleString('en-GB')}` : String(n ?? '');
 const at = (p: MessageParams) => (p.cell ? `${p.cell}: ` : '');
+/** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
+const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
+const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
 
 /**
  * The rulebook of DOMAIN.md as data. Codes are public interface (API, CLI, tests): never rename one.
@@ -74,8 +77,8 @@ export const catalogue: RuleDefinition[] = [
     code: 'total-mismatch', severity: 'error', models: both,
     description: "A total row's figure differs from the sum of the rows above it.",
     message: {
-      da: (p) => `${at(p)}Sumrækkens ${p.header} er ${p.value}, men rækkerne ovenover giver ${p.expected}. Ret summen eller tallene ovenover.`,
-      en: (p) => `${at(p)}The total row's ${p.header} is ${p.value}, but the rows above add up to ${p.expected}. Correct the total or the figures above.`,
+      da: (p) => `${at(p)}Sumrækkens ${p.header} er ${da(p.total)}, men rækkerne ovenover giver ${da(p.expected)}. Ret summen eller tallene ovenover.`,
+      en: (p) => `${at(p)}The total row's ${p.header} is ${en(p.total)}, but the rows above add up to ${en(p.expected)}. Correct the total or the figures above.`,
     },
   },
   {
@@ -106,8 +109,8 @@ export const catalogue: RuleDefinition[] = [
     code: 'negative-value', severity: 'error', models: both,
     description: 'An amount, hours or count below zero.',
     message: {
-      da: (p) => `${at(p)}${p.header} er negativ (${p.value}) for "${p.association}". Tallet skal være 0 eller derover.`,
-      en: (p) => `${at(p)}${p.header} is negative (${p.value}) for "${p.association}". It must be 0 or more.`,
+      da: (p) => `${at(p)}${p.header} er negativ (${da(p.figure)}) for "${p.association}". Tallet skal være 0 eller derover.`,
+      en: (p) => `${at(p)}${p.header} is negative (${en(p.figure)}) for "${p.association}". It must be 0 or more.`,
     },
   },
   {
@@ -195,14 +198,14 @@ export const catalogue: RuleDefinition[] = [
     description: 'The number of udvidet partnerships is not 4.',
     message: {
       da: (p) => `Arket har ${p.value} udvidede partnerskaber; modellen har ${p.expected} (ét pr. lokalområde).`,
-      en: (p) => `The sheet has ${p.value} extended partnerships; the model has ${p.expected} (one per local area).`,
+      en: (p) => `The sheet has ${p.value} extended partnership${p.value === 1 ? '' : 's'}; the model has ${p.expected} (one per local area).`,
     },
   },
   {
     code: 'budget-frame-exceeded', severity: 'warning', models: both,
     description: 'Grants from the permanent budget exceed its frame.',
     message: {
-      da: (p) => `Tilskud fra de varige midler er i alt ${kr(p.value)}, over rammen på ${kr(p.expected)}.`,
+      da: (p) => `Tilskud fra de varige midler er i alt ${kr(p.value)} og overskrider rammen (${kr(p.expected)}).`,
       en: (p) => `Grants from the permanent budget total ${dkk(p.value)}, above its frame of ${dkk(p.expected)}.`,
     },
   },
@@ -210,7 +213,7 @@ export const catalogue: RuleDefinition[] = [
     code: 'culture-pool-exceeded', severity: 'warning', models: both,
     description: 'Grants from the culture pool exceed its frame.',
     message: {
-      da: (p) => `Tilskud fra kulturpuljen er i alt ${kr(p.value)}, over rammen på ${kr(p.expected)}.`,
+      da: (p) => `Tilskud fra kulturpuljen er i alt ${kr(p.value)} og overskrider rammen (${kr(p.expected)}).`,
       en: (p) => `Grants from the culture pool total ${dkk(p.value)}, above its frame of ${dkk(p.expected)}.`,
     },
   },
