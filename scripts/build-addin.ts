@@ -3,7 +3,7 @@
  * core), taskpane.css (minified), taskpane.html and assets/*.png copied. The service serves this folder at
  * /addin/. Also importable: bench/addin.bench.ts and the browser test call buildAddin().
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,7 +14,12 @@ export const addinDist = join(root, 'dist', 'addin');
 /** Office's current hosts run the pane in WebView2 (Edge) or Safari's WebKit; Office 2016's IE is not supported. */
 const browsers = ['chrome100', 'edge100', 'safari15', 'firefox100'];
 
-export async function buildAddin(outDir = addinDist): Promise<{ outDir: string; files: string[] }> {
+/**
+ * Builds into a fresh folder beside `outDir`, then swaps it in, so a service serving `outDir` meanwhile
+ * (other tests run in parallel) never sees a half-written pane.
+ */
+export async function buildAddin(target = addinDist): Promise<{ outDir: string; files: string[] }> {
+  const outDir = `${target}.build-${process.pid}`;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   await build({
@@ -38,7 +43,27 @@ export async function buildAddin(outDir = addinDist): Promise<{ outDir: string; 
   });
   copyFileSync(join(root, 'addin', 'taskpane.html'), join(outDir, 'taskpane.html'));
   for (const icon of readdirSync(join(root, 'addin', 'assets'))) copyFileSync(join(root, 'addin', 'assets', icon), join(outDir, 'assets', icon));
-  return { outDir, files: [...readdirSync(outDir), ...readdirSync(join(outDir, 'assets')).map((f) => `assets/${f}`)] };
+  const files = [...readdirSync(outDir), ...readdirSync(join(outDir, 'assets')).map((f) => `assets/${f}`)];
+  rmSync(target, { recursive: true, force: true });
+  renameSync(outDir, target);
+  return { outDir: target, files };
+}
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds only when dist/addin is missing or older than the pane's or the core's sources. */
+export async function ensureAddinBuilt(): Promise<void> {
+  const built = join(addinDist, 'taskpane.js');
+  const sources = Math.max(newestChange(join(root, 'addin')), newestChange(join(root, 'shared')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  await buildAddin();
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];

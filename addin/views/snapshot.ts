@@ -30,20 +30,33 @@ export function renderSaved(meta: SnapshotMeta, existing: boolean, diff: HTMLEle
   );
 }
 
-export function renderChanges(diff: SnapshotDiff | null, title: string, lang: Lang, t: Translate): HTMLElement {
+/**
+ * A diff as a list. `history`: the previous snapshot → this one. `conflict`: the other person's snapshot →
+ * this copy, said as "theirs / yours", since neither is simply older.
+ */
+export function renderChanges(diff: SnapshotDiff | null, title: string, lang: Lang, t: Translate, mode: 'history' | 'conflict' = 'history'): HTMLElement {
   const body: HTMLElement[] = [];
+  const labels = mode === 'history' ? { added: t('added'), removed: t('removed') } : { added: t('onlyYours'), removed: t('onlyTheirs') };
   if (diff === null) body.push(h('p', null, t('firstSnapshot')));
   else if (diff.same) body.push(h('p', null, t('noChanges')));
   else {
-    if (diff.associations.added.length) body.push(h('p', null, h('strong', null, `${t('added')}: `), diff.associations.added.join(', ')));
-    if (diff.associations.removed.length) body.push(h('p', null, h('strong', null, `${t('removed')}: `), diff.associations.removed.join(', ')));
+    if (diff.associations.added.length) body.push(h('p', null, h('strong', null, `${labels.added}: `), diff.associations.added.join(', ')));
+    if (diff.associations.removed.length) body.push(h('p', null, h('strong', null, `${labels.removed}: `), diff.associations.removed.join(', ')));
     if (diff.fields.length) {
       body.push(
         h(
           'ul',
           { class: 'changes' },
           diff.fields.slice(0, shownChanges).map((c) =>
-            h('li', null, h('strong', null, c.association), ` · ${fieldLabel(lang, c.field)}: `, h('del', null, show(c.old, lang)), ' → ', h('ins', null, show(c.new, lang))),
+            h(
+              'li',
+              null,
+              h('strong', null, c.association),
+              ` · ${fieldLabel(lang, c.field)}: `,
+              mode === 'history'
+                ? [h('del', null, show(c.old, lang)), ' → ', h('ins', null, show(c.new, lang))]
+                : [`${t('theirs')} `, h('del', null, show(c.old, lang)), `, ${t('yours')} `, h('ins', null, show(c.new, lang))],
+            ),
           ),
         ),
       );
@@ -75,7 +88,7 @@ export function renderConflict(p: ConflictProps): HTMLElement {
     { class: 'snapshot conflict', id: 'snapshot-conflict', role: 'alertdialog', 'aria-labelledby': 'conflict-title' },
     h('h2', { id: 'conflict-title' }, t('conflictTitle')),
     h('p', null, t('conflictText', { year: p.latest.year, who: p.latest.createdBy, when: formatDateTime(p.lang, p.latest.createdAt) })),
-    renderChanges(p.diff, t('changesSincePrevious'), p.lang, t),
+    renderChanges(p.diff, t('differences'), p.lang, t, 'conflict'),
     h(
       'div',
       { class: 'button-row' },

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../scripts/build-addin';
+import { ensureAddinBuilt } from '../../scripts/build-addin';
 import { readWorkbookFile } from '../../server/xlsx/read-workbook';
 import type { CellValue } from '../../shared/schemas';
 import { chromiumMissing, launchChromium, paneWithDouble } from '../support/chromium';
@@ -44,7 +44,7 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     }, { sheet, row, column, value });
 
   beforeAll(async () => {
-    const [started, sample] = await Promise.all([startService(), readWorkbookFile(join(root, 'samples', 'partnerskab-2025.xlsx')), buildAddin()]);
+    const [started, sample] = await Promise.all([startService(), readWorkbookFile(join(root, 'samples', 'partnerskab-2025.xlsx')), ensureAddinBuilt()]);
     service = started;
     token = await service.editorToken('E2E');
     const budget = sample.sheets.find((s) => s.name === 'Budget 2025')!;
@@ -167,11 +167,15 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     await page.waitForSelector('#snapshot-conflict');
     const text = await page.locator('#snapshot-conflict').textContent();
     expect(text).toContain('Kollega');
-    expect(text).toContain('Krumspring');
-    expect(text).toContain('Timer pr. uge');
+    // Their change (Krumspring's hours) and this copy's (the next association's hours), side by side.
+    const changes = await page.locator('#snapshot-conflict .changes li').allTextContents();
+    expect(changes).toContain('Krumspring · Timer pr. uge: deres 30, din 25');
+    expect(changes.some((c) => c.includes('Timer pr. uge') && c.endsWith('din 31'))).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'taskpane-conflict.png'), fullPage: true });
     await page.click('#save-anyway');
     await page.waitForSelector('#snapshot-saved');
     const { snapshots } = await service.get<SnapshotList>('/api/snapshots?year=2025', token);
+    await page.screenshot({ path: join(artifacts, 'taskpane-saved.png'), fullPage: true });
     expect(snapshots).toHaveLength(3);
     expect(snapshots[0]).toMatchObject({ createdBy: 'E2E', basedOn: theirs.json.snapshot.id });
   });
