@@ -26,7 +26,13 @@ export type ServiceFailure =
   | { kind: 'error'; status: number; message: string };
 
 export type SaveResult =
-  | { kind: 'saved'; snapshot: SnapshotMeta; existing: boolean }
+  | {
+      kind: 'saved';
+      snapshot: SnapshotMeta;
+      existing: boolean;
+      /** Findings only the service can make (against earlier years' snapshots), e.g. change-vs-previous. */
+      serviceFindings: Issue[];
+    }
   | { kind: 'conflict'; latest: SnapshotMeta; diff: SnapshotDiff }
   | { kind: 'invalid'; message: string; issues: Issue[] }
   | { kind: 'unknown-based-on'; message: string }
@@ -65,6 +71,9 @@ interface ErrorBody {
 }
 
 const timeoutMs = 20_000;
+
+/** Rules the pane cannot apply offline: they need the figures of earlier snapshots. */
+const serviceOnlyCodes = new Set(['change-vs-previous']);
 
 async function call(settings: ServiceSettings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown } | ServiceFailure> {
   const url = `${settings.url}${path}`;
@@ -114,8 +123,9 @@ export async function saveSnapshot(settings: ServiceSettings, request: SnapshotR
   const { status, json } = result;
   const error = (json as ErrorBody | null)?.error;
   if (status === 200 || status === 201) {
-    const ok = json as { snapshot: SnapshotMeta; existing?: boolean };
-    return { kind: 'saved', snapshot: ok.snapshot, existing: ok.existing === true };
+    const ok = json as { snapshot: SnapshotMeta; existing?: boolean; report?: { issues?: Issue[] } };
+    const serviceFindings = (ok.report?.issues ?? []).filter((i) => serviceOnlyCodes.has(i.code));
+    return { kind: 'saved', snapshot: ok.snapshot, existing: ok.existing === true, serviceFindings };
   }
   if (status === 409 && error?.latest && error.diff) return { kind: 'conflict', latest: error.latest, diff: error.diff };
   if (status === 422) return { kind: 'invalid', message: error?.message ?? '', issues: error?.issues ?? [] };

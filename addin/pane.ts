@@ -8,6 +8,7 @@ import * as excel from './excel';
 import { langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
+import { h } from './views/dom';
 import { renderCounts, renderIssueGroups } from './views/report';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
@@ -248,7 +249,8 @@ export class Pane {
         await excel.rememberLastSnapshot(choice.year, result.snapshot.id);
         const diff = await api.snapshotDiff(this.settings, result.snapshot.id);
         const changes = diff.kind === 'ok' ? renderChanges(diff.from ? diff.diff : null, this.t('changesSincePrevious'), this.lang, this.t) : null;
-        this.el.panel.replaceChildren(renderSaved(result.snapshot, result.existing, changes, this.lang, this.t));
+        const findings = result.serviceFindings.length > 0 ? [h('h3', null, this.t('serviceFindings')), this.issueList(result.serviceFindings)] : [];
+        this.el.panel.replaceChildren(renderSaved(result.snapshot, result.existing, changes, this.lang, this.t), ...findings);
         this.setStatus('success', this.t(result.existing ? 'alreadySaved' : 'savedTitle'));
         return;
       }

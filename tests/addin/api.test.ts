@@ -74,6 +74,15 @@ describe('addin/api.ts against the service', () => {
     expect(diff).toMatchObject({ kind: 'ok', from: { id: second.snapshot.id } });
   });
 
+  it("passes on the service's own findings against the year before", async () => {
+    const grown = associations2025();
+    grown[0] = { ...grown[0], age0to12: grown[0].age0to12 * 3 };
+    const wb = workbook(2026, grown);
+    const saved = await api.saveSnapshot(editor(), { ...request(wb), year: 2026 });
+    if (saved.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    expect(saved.serviceFindings.map((i) => [i.code, i.association])).toEqual([['change-vs-previous', grown[0].association]]);
+  });
+
   it('reports a refused sheet with its error issues', async () => {
     const broken = associations2025();
     broken[2] = { ...broken[2], grant: 123 };
