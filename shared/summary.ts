@@ -1,5 +1,5 @@
 import { copenhagen } from './config';
-import { indexAssociations, type AssociationIndex } from './rules/associations';
+import { indexAssociations, joinAssociations, type AssociationJoin } from './rules/associations';
 import type { BudgetRow, FundingSource, MembershipRow, ProgrammeConfig, ProgrammeModel, Summary, Totals } from './schemas';
 
 interface Accumulator {
@@ -59,13 +59,12 @@ export function emptySummary(): Summary {
 export function summarise(
   budget: BudgetRow[], membership: MembershipRow[], model: ProgrammeModel | null, config: ProgrammeConfig = copenhagen,
 ): Summary {
-  return summariseIndexed(budget, indexAssociations(budget), membership, indexAssociations(membership), model, config);
+  return summariseJoined(budget, membership, joinAssociations(indexAssociations(budget), indexAssociations(membership)), model, config);
 }
 
-/** summarise, with the association indexes validateWorkbook already built. */
-export function summariseIndexed(
-  budget: BudgetRow[], budgetIndex: AssociationIndex, membership: MembershipRow[], membershipIndex: AssociationIndex,
-  model: ProgrammeModel | null, config: ProgrammeConfig,
+/** summarise, with the join of budget and membership rows validateWorkbook already made. */
+export function summariseJoined(
+  budget: BudgetRow[], membership: MembershipRow[], join: AssociationJoin, model: ProgrammeModel | null, config: ProgrammeConfig,
 ): Summary {
   const byDistrict = new Map<string, Accumulator>();
   const byArea = new Map<string, Accumulator>();
@@ -76,8 +75,8 @@ export function summariseIndexed(
   ]);
   for (let i = 0; i < budget.length; i++) {
     const b = budget[i];
-    const mi = membershipIndex.first.get(budgetIndex.keys[i]);
-    const m = mi === undefined ? undefined : membership[mi];
+    const mi = join.membershipOf[i];
+    const m = mi < 0 ? undefined : membership[mi];
     addBudget(total, b, undefined);
     const f = funding.get(b.fundingSource)!;
     f.associations++;

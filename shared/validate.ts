@@ -11,8 +11,8 @@ import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
 import type {
   BudgetRow, Issue, MembershipRow, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
-import { summariseIndexed } from './summary';
-import { indexAssociations } from './rules/associations';
+import { summarise, summariseJoined } from './summary';
+import { indexAssociations, joinAssociations } from './rules/associations';
 
 const KINDS: SheetKind[] = ['budget', 'membership'];
 
@@ -45,17 +45,17 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
   if (chosen.budget) {
     const { sheet, header } = chosen.budget;
     checkColumns('budget', chosen.budget, model, sink);
-    const read = readRows('budget', sheet, header, { sink, config, model, year });
-    budget = read.rows.map((p) => toBudgetRow(p, model, config));
+    const read = readRows('budget', sheet, header, { sink, config, model, year }, (v, r) => toBudgetRow(v, r, model, config));
+    budget = read.rows;
     budgetIndex = indexAssociations(budget);
-    checkBudget(budget, read.rows, { sink, sheet, header, model, config, associations: budgetIndex });
+    checkBudget(budget, { sink, sheet, header, model, config, associations: budgetIndex });
     info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
   }
   if (chosen.membership) {
     const { sheet, header } = chosen.membership;
     checkColumns('membership', chosen.membership, model, sink);
-    const read = readRows('membership', sheet, header, { sink, config, model, year });
-    membership = read.rows.map(toMembershipRow);
+    const read = readRows('membership', sheet, header, { sink, config, model, year }, toMembershipRow);
+    membership = read.rows;
     membershipIndex = indexAssociations(membership);
     checkMembership(membership, { sink, sheet, header, config, associations: membershipIndex });
     info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
@@ -64,23 +64,24 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
       checkChangeVsPrevious(membership, options.previousMembership, sheet.name, col, config, sink);
     }
   }
+  const join = joinAssociations(budgetIndex, membershipIndex);
   if (chosen.budget && chosen.membership) {
     checkBudgetAgainstMembership(
-      budget, membership,
-      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0, associations: budgetIndex },
-      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0, associations: membershipIndex },
+      budget, membership, join,
+      { sheet: chosen.budget.sheet.name, associationCol: chosen.budget.header.columns.get('association') ?? 0 },
+      { sheet: chosen.membership.sheet.name, associationCol: chosen.membership.header.columns.get('association') ?? 0 },
       sink,
     );
   }
 
   let issues = sortIssues(sink.issues, sheets);
-  const hasPersonalData = issues.some((i) => i.code === 'personal-data');
-  if (hasPersonalData) {
+  let summary = summariseJoined(budget, membership, join, model, config);
+  if (issues.some((i) => i.code === 'personal-data')) {
     // Such a sheet is never stored or sent: the report carries no rows and no echo of the data.
     issues = scrubPersonalData(issues);
     budget = [];
     membership = [];
-    budgetIndex = membershipIndex = indexAssociations([]);
+    summary = summarise([], [], model, config);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
@@ -90,7 +91,7 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     ok: counts.error === 0,
     counts,
     issues,
-    summary: summariseIndexed(budget, budgetIndex, membership, membershipIndex, model, config),
+    summary,
     sheets: info,
     data: { budget, membership },
   };

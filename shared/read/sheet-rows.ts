@@ -7,16 +7,14 @@ import type { HeaderMatch } from './find-sheets';
 import { isBlank } from './text';
 
 /**
- * One data row and its 0-based sheet row. `values` follows the kind's column dictionary (fieldsFor(kind)):
- * the parsed value, null where empty or unreadable, undefined where the sheet has no such column.
+ * Turns one parsed row into the kind's normalised row. `values` follows the kind's column dictionary
+ * (fieldsFor(kind)): the parsed value, null where empty or unreadable, undefined where the sheet has no such
+ * column. The array is reused for the next row, so the builder copies what it keeps.
  */
-export interface ParsedRow {
-  row0: number;
-  values: unknown[];
-}
+export type RowBuilder<R> = (values: readonly unknown[], row0: number) => R;
 
-export interface ReadResult {
-  rows: ParsedRow[];
+export interface ReadResult<R> {
+  rows: R[];
   otherYearRows: number;
 }
 
@@ -117,7 +115,7 @@ export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
  * figures), parses every mapped cell by its field's type and reports what cannot be read.
  * Business rules on the parsed rows live in rules/.
  */
-export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch, ctx: ReadContext): ReadResult {
+export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch, ctx: ReadContext, build: RowBuilder<R>): ReadResult<R> {
   const { sink, config, model } = ctx;
   const dictionary = fieldsFor(kind);
   const fields: Array<{ def: FieldDefinition; col: number; required: boolean; index: number }> = [];
@@ -134,7 +132,8 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
   const numeric = fields.filter((f) => NUMERIC.has(f.def.type));
   const sumsSinceTotal = new Float64Array(numeric.length);
   const sumsAll = new Float64Array(numeric.length);
-  const rows: ParsedRow[] = [];
+  const rows: R[] = [];
+  const out: unknown[] = [];
   let otherYearRows = 0;
   let seenTotal = false;
   const values = sheet.values;
@@ -160,7 +159,7 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
         continue;
       }
     }
-    const out = template.slice();
+    for (let i = 0; i < template.length; i++) out[i] = template[i];
     const assocRaw = assocCol !== undefined ? row[assocCol] : undefined;
     const association = typeof assocRaw === 'string' ? assocRaw.trim() : assocRaw == null ? '' : String(assocRaw);
     const formats = sheet.numberFormat?.[r];
@@ -202,7 +201,7 @@ export function readRows(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch,
         sumsAll[i] += v;
       }
     }
-    rows.push({ row0: r, values: out });
+    rows.push(build(out, r));
   }
   return { rows, otherYearRows };
 }

@@ -19,3 +19,28 @@ export function indexAssociations(rows: ReadonlyArray<{ association: string }>):
   }
   return { keys, first };
 }
+
+/** Which membership row each budget row has (-1: none), and which membership rows have a budget row. */
+export interface AssociationJoin {
+  membershipOf: Int32Array;
+  hasBudget: Uint8Array;
+}
+
+export function joinAssociations(budget: AssociationIndex, membership: AssociationIndex): AssociationJoin {
+  const membershipOf = new Int32Array(budget.keys.length).fill(-1);
+  const hasBudget = new Uint8Array(membership.keys.length);
+  for (let i = 0; i < budget.keys.length; i++) {
+    const j = membership.first.get(budget.keys[i]);
+    if (j !== undefined && budget.first.has(budget.keys[i])) {
+      membershipOf[i] = j;
+      hasBudget[j] = 1;
+    }
+  }
+  // A repeated membership row (already a duplicate-association error) has a budget row if its first one has.
+  for (let j = 0; j < membership.keys.length; j++) {
+    if (hasBudget[j]) continue;
+    const first = membership.first.get(membership.keys[j]);
+    if (first !== undefined && first !== j && hasBudget[first]) hasBudget[j] = 1;
+  }
+  return { membershipOf, hasBudget };
+}

@@ -1,7 +1,6 @@
 import { localAreaOf } from '../districts';
 import { budgetIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
-import type { ParsedRow } from '../read/sheet-rows';
 import type { BudgetRow, FundingSource, ProgrammeConfig, ProgrammeModel, SheetGrid, Tier } from '../schemas';
 import type { AssociationIndex } from './associations';
 import { addIssue, type IssueSink } from './issue';
@@ -9,12 +8,11 @@ import { addIssue, type IssueSink } from './issue';
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
 /** Normalises a parsed budget row. model-2012 has one tier, read as standard. */
-export function toBudgetRow(p: ParsedRow, model: ProgrammeModel | null, config: ProgrammeConfig): BudgetRow {
-  const v = p.values;
+export function toBudgetRow(v: readonly unknown[], row0: number, model: ProgrammeModel | null, config: ProgrammeConfig): BudgetRow {
   const district = typeof v[F.district] === 'string' ? (v[F.district] as string) : null;
   const tier = (v[F.tier] as Tier | null | undefined) ?? null;
   return {
-    row: p.row0 + 1,
+    row: row0 + 1,
     association: typeof v[F.association] === 'string' ? (v[F.association] as string) : '',
     district,
     localArea: district ? localAreaOf(district, config) : null,
@@ -41,7 +39,7 @@ interface BudgetContext {
 }
 
 /** The programme rules on each budget row, and on the sheet as a whole. */
-export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetContext): void {
+export function checkBudget(rows: BudgetRow[], ctx: BudgetContext): void {
   const { sink, sheet, header, model, associations } = ctx;
   const at = (r: BudgetRow, field: string, value: unknown = null) => ({
     sheet: sheet.name, row: r.row - 1, col: header.columns.get(field) ?? header.columns.get('association') ?? 0,
@@ -54,8 +52,8 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
       if (first !== i) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
     }
     if (!model) continue;
-    const rawTier = parsed[i].values[F.tier];
-    if (model.tiers.udvidet && header.columns.has('tier') && rawTier === null && cellHasText(sheet, r.row - 1, header.columns.get('tier')!)) {
+    // A tier cell with text that is neither standard nor udvidet (an empty one is missing-value).
+    if (model.tiers.udvidet && r.tier === null && header.columns.has('tier') && cellHasText(sheet, r.row - 1, header.columns.get('tier')!)) {
       addIssue(sink, 'unknown-tier', at(r, 'tier', sheet.values[r.row - 1][header.columns.get('tier')!]));
     }
     const tier = r.tier ? model.tiers[r.tier] : undefined;
@@ -72,9 +70,10 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
       const min = tier ? tier.hoursMin : Math.min(...Object.values(model.tiers).map((t) => t!.hoursMin));
       if (r.hours < min) addIssue(sink, 'hours-below-minimum', at(r, 'hours', r.hours), { expected: min, model: model.id, tier: model.tiers.udvidet && tier ? tierName : null });
     }
-    if (model.requiresAgreementTerms && header.columns.has('agreementTerms') && r.agreementTerms !== true && parsed[i].values[F.agreementTerms] !== undefined) {
+    if (model.requiresAgreementTerms && header.columns.has('agreementTerms') && r.agreementTerms !== true) {
       const col = header.columns.get('agreementTerms')!;
-      if (!isTypeErrorCell(parsed[i], 'agreementTerms', sheet, r.row - 1, col)) {
+      // A cell that could not be read as yes/no already has its type-error.
+      if (r.agreementTerms === false || !cellHasText(sheet, r.row - 1, col)) {
         addIssue(sink, 'agreement-terms-missing', at(r, 'agreementTerms', sheet.values[r.row - 1][col] ?? ''));
       }
     }
@@ -90,11 +89,6 @@ export function checkBudget(rows: BudgetRow[], parsed: ParsedRow[], ctx: BudgetC
 function cellHasText(sheet: SheetGrid, r: number, c: number): boolean {
   const v = sheet.values[r]?.[c];
   return v !== undefined && v !== null && String(v).trim() !== '';
-}
-
-/** A cell that already earned a type-error keeps that one finding. */
-function isTypeErrorCell(p: ParsedRow, field: string, sheet: SheetGrid, r: number, c: number): boolean {
-  return p.values[F[field]] === null && cellHasText(sheet, r, c);
 }
 
 function checkExtended(rows: BudgetRow[], ctx: BudgetContext, at: (r: BudgetRow, f: string, v?: unknown) => Parameters<typeof addIssue>[2]): void {

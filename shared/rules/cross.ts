@@ -1,27 +1,26 @@
 import { associationKey } from '../read/text';
 import type { BudgetRow, MembershipRow, PreviousMembership, ProgrammeConfig } from '../schemas';
-import type { AssociationIndex } from './associations';
+import type { AssociationJoin } from './associations';
 import { addIssue, type IssueSink } from './issue';
 
 interface Placed {
   sheet: string;
   associationCol: number;
-  associations: AssociationIndex;
 }
 
 /** Budget and membership sheets name the same associations. */
 export function checkBudgetAgainstMembership(
-  budget: BudgetRow[], membership: MembershipRow[], budgetSheet: Placed, membershipSheet: Placed, sink: IssueSink,
+  budget: BudgetRow[], membership: MembershipRow[], join: AssociationJoin, budgetSheet: Placed, membershipSheet: Placed, sink: IssueSink,
 ): void {
   for (let i = 0; i < budget.length; i++) {
     const b = budget[i];
-    if (b.association && !membershipSheet.associations.first.has(budgetSheet.associations.keys[i])) {
+    if (b.association && join.membershipOf[i] < 0) {
       addIssue(sink, 'membership-missing', { sheet: budgetSheet.sheet, row: b.row - 1, col: budgetSheet.associationCol, field: 'association', value: b.association, association: b.association }, { other: membershipSheet.sheet });
     }
   }
   for (let i = 0; i < membership.length; i++) {
     const m = membership[i];
-    if (m.association && !budgetSheet.associations.first.has(membershipSheet.associations.keys[i])) {
+    if (m.association && !join.hasBudget[i]) {
       addIssue(sink, 'budget-missing', { sheet: membershipSheet.sheet, row: m.row - 1, col: membershipSheet.associationCol, field: 'association', value: m.association, association: m.association }, { other: budgetSheet.sheet });
     }
   }

@@ -1,6 +1,6 @@
 import { ageBands, membershipIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
-import { headerText, type ParsedRow } from '../read/sheet-rows';
+import { headerText } from '../read/sheet-rows';
 import { isBlank } from '../read/text';
 import type { MembershipRow, ProgrammeConfig, SheetGrid } from '../schemas';
 import type { AssociationIndex } from './associations';
@@ -9,14 +9,13 @@ import { addIssue, type IssueSink, type Location } from './issue';
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
 /** Normalises a parsed membership row; under 25 is the sum of the age bands when only they are given. */
-export function toMembershipRow(p: ParsedRow): MembershipRow {
-  const v = p.values;
+export function toMembershipRow(v: readonly unknown[], row0: number): MembershipRow {
   const a = num(v[F.age0to12]);
   const b = num(v[F.age13to18]);
   const c = num(v[F.age19to24]);
   const given = num(v[F.under25]);
   return {
-    row: p.row0 + 1,
+    row: row0 + 1,
     association: typeof v[F.association] === 'string' ? (v[F.association] as string) : '',
     year: num(v[F.year]),
     age0to12: a,
