@@ -379,21 +379,21 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
 
     const firstRow = 4;
     const columns = t.headers.length;
-    const tableRows = [t.headers, ...t.rows, t.totalRow];
+    const tableRows = [t.headers, ...t.rows];
     const tableRange = sheet.getRangeByIndexes(firstRow - 1, 0, tableRows.length, columns);
     tableRange.values = tableRows;
     const table = sheet.tables.add(tableRange, true);
     table.name = overview.tableName;
     table.style = 'TableStyleMedium2';
+    // Excel's own totals row (below the data, outside sorting and filtering), filled with the totals the
+    // pane computed, so they match the source exactly.
+    table.showTotals = true;
+    table.getTotalRowRange().values = [t.totalRow];
     t.numberFormats.forEach((format, column) => {
       sheet.getRangeByIndexes(firstRow, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
     });
-    // The last row holds the totals: bold and above a border, like Excel's own totals row.
-    const totals = sheet.getRangeByIndexes(firstRow - 1 + tableRows.length - 1, 0, 1, columns);
-    totals.format.font.bold = true;
-    totals.format.borders.getItem('EdgeTop').style = 'Continuous';
 
-    const chartFirstRow = firstRow + tableRows.length + 2;
+    const chartFirstRow = firstRow + tableRows.length + 3;
     sheet.getRangeByIndexes(chartFirstRow - 2, 0, 1, 1).values = [[c.caption]];
     const chartRange = sheet.getRangeByIndexes(chartFirstRow - 1, 0, c.rows.length + 1, c.headers.length);
     chartRange.values = [c.headers, ...c.rows];

@@ -283,7 +283,8 @@ describe('writeOverviewSheet', () => {
     expect(sheet.values[3]).toEqual(['Bydel', 'Foreninger', 'Heraf udvidet', 'Tilskud', 'Medfinansiering', 'Timer pr. uge', 'Medlemmer under 25', 'Tilskud pr. medlem under 25']);
     expect(sheet.values[4].slice(0, 4)).toEqual(['Nørrebro', 5, 1, 1_400_000]);
     expect(sheet.values[7]).toEqual(['I alt', 11, 2, 3_050_000, 710_000, 306, 2870, 1063]);
-    expect(sheet.tables).toEqual([expect.objectContaining({ name: 'Bydelsoversigt_2025', row: 3, column: 0, rows: 5, columns: 8, hasHeaders: true })]);
+    // Header, three districts and Excel's own totals row.
+    expect(sheet.tables).toEqual([expect.objectContaining({ name: 'Bydelsoversigt_2025', row: 3, column: 0, rows: 5, columns: 8, hasHeaders: true, showTotals: true })]);
     expect(sheet.numberFormats.get('4,3')).toBe('#,##0 "kr."');
     expect(sheet.numberFormats.get('7,3')).toBe('#,##0 "kr."');
     expect(sheet.numberFormats.get('5,6')).toBe('#,##0');

@@ -33,6 +33,8 @@ export interface TableModel {
   columns: number;
   hasHeaders: boolean;
   style: string;
+  /** Excel's totals row, the table's last row when shown. */
+  showTotals: boolean;
 }
 
 export interface ChartModel {

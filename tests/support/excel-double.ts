@@ -441,7 +441,7 @@ class TableCollectionProxy {
       const b = range.box();
       const overlapping = b.sheet.tables.some((t) => t.row < b.row + b.rows && b.row < t.row + t.rows && t.column < b.column + b.columns && b.column < t.column + t.columns);
       if (overlapping) throw new OfficeDoubleError('InvalidOperation', 'A table can’t overlap another table.');
-      table = { name: `Table${allTables(context.model).length + 1}`, row: b.row, column: b.column, rows: b.rows, columns: b.columns, hasHeaders, style: 'TableStyleMedium2' };
+      table = { name: `Table${allTables(context.model).length + 1}`, row: b.row, column: b.column, rows: b.rows, columns: b.columns, hasHeaders, style: 'TableStyleMedium2', showTotals: false };
       b.sheet.tables.push(table);
     });
     const current = () => {
@@ -463,6 +463,22 @@ class TableCollectionProxy {
           current().style = style;
         });
       },
+      set showTotals(show: boolean) {
+        context.enqueue(`set Table.showTotals=${show}`, () => {
+          const t = current();
+          if (t.showTotals === show) return;
+          // The totals row is added below the data (and taken away again), as in Excel.
+          t.rows += show ? 1 : -1;
+          t.showTotals = show;
+        });
+      },
+      getTotalRowRange: () =>
+        new RangeProxy(context, () => {
+          const t = current();
+          if (!t.showTotals) throw new OfficeDoubleError('InvalidOperation', 'The table has no totals row.');
+          const sheet = context.model.sheets.find((s) => s.tables.includes(t))!;
+          return { sheet, row: t.row + t.rows - 1, column: t.column, rows: 1, columns: t.columns };
+        }, 'TotalRowRange'),
     };
   }
 }
