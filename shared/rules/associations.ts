@@ -15,7 +15,7 @@ export function indexAssociations(rows: ReadonlyArray<{ association: string }>):
   for (let i = 0; i < rows.length; i++) {
     const key = associationKey(rows[i].association);
     keys[i] = key;
-    if (rows[i].association && !first.has(key)) first.set(key, i);
+    if (key !== '' && first.get(key) === undefined) first.set(key, i);
   }
   return { keys, first };
 }
@@ -30,8 +30,9 @@ export function joinAssociations(budget: AssociationIndex, membership: Associati
   const membershipOf = new Int32Array(budget.keys.length).fill(-1);
   const hasBudget = new Uint8Array(membership.keys.length);
   for (let i = 0; i < budget.keys.length; i++) {
-    const j = membership.first.get(budget.keys[i]);
-    if (j !== undefined && budget.first.has(budget.keys[i])) {
+    const key = budget.keys[i];
+    const j = key === '' ? undefined : membership.first.get(key);
+    if (j !== undefined) {
       membershipOf[i] = j;
       hasBudget[j] = 1;
     }

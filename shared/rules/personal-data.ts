@@ -60,11 +60,11 @@ export function headerNamesPersonalData(header: string): boolean {
  */
 export function checkPersonalData(sheet: SheetGrid, headerRow: number, sink: IssueSink): void {
   const header = sheet.values[headerRow] ?? [];
-  const flaggedCols = new Set<number>();
+  const flaggedCols: boolean[] = [];
   for (let c = 0; c < header.length; c++) {
     const h = header[c];
     if (typeof h === 'string' && headerNamesPersonalData(h)) {
-      flaggedCols.add(c);
+      flaggedCols[c] = true;
       addIssue(sink, 'personal-data', { sheet: sheet.name, row: headerRow, col: c, value: null }, { header: h.trim() });
     }
   }
@@ -74,7 +74,8 @@ export function checkPersonalData(sheet: SheetGrid, headerRow: number, sink: Iss
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if ((typeof v === 'number' || (typeof v === 'string' && v.length >= 10)) && !flaggedCols.has(c) && looksLikeCpr(v)) {
+      // Most cells fail the cheap tests: numbers below ten digits, texts shorter than ten characters.
+      if ((typeof v === 'number' ? v >= 1_000_000_000 : typeof v === 'string' && v.length >= 10) && flaggedCols[c] !== true && looksLikeCpr(v)) {
         addIssue(sink, 'personal-data', { sheet: sheet.name, row: r, col: c, value: null });
       }
     }
