@@ -82,6 +82,7 @@ export class Pane {
       } else button.textContent = this.t(message);
     }
     this.el.title.textContent = this.t('appTitle');
+    this.el.buttons.validate.parentElement?.setAttribute('aria-label', this.t('actions'));
   }
 
   private wireButtons(): void {

@@ -216,6 +216,19 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     await english.waitForSelector('.counts');
     expect(await english.locator('#status').textContent()).toContain('errors to fix');
     expect(await english.locator('html').getAttribute('lang')).toBe('en');
+    expect(await english.locator('.actions').getAttribute('aria-label')).toBe('Actions');
     await english.context().close();
+  });
+
+  it('opened in a plain browser, outside Excel, it says where to open it and keeps the Excel buttons off', async () => {
+    // Outside Office the browser's language decides.
+    const context = await browser.newContext({ viewport: { width: 320, height: 600 }, locale: 'da-DK' });
+    const plain = await context.newPage();
+    await plain.goto(`${service.url}/addin/taskpane.html`);
+    await plain.waitForSelector('body[data-state="no-excel"]');
+    expect(await plain.locator('#status').textContent()).toContain('Åbn ruden fra knappen Partnerskab');
+    expect(await plain.locator('#validate').isDisabled()).toBe(true);
+    expect(await plain.locator('#open-settings').isDisabled()).toBe(false);
+    await context.close();
   });
 });
