@@ -2,19 +2,11 @@
  * The "Bydelsoversigt ÅÅÅÅ" sheet as plain data, built from the service's district totals or, offline, from
  * the report's summary. addin/excel.ts writes it; nothing here touches Office.
  */
-import type { Summary } from '../shared/schemas';
+import type { Summary, Totals } from '../shared/schemas';
 import type { Translate } from './i18n';
 
 /** The district figures both sources have (the service's GROUP BY answer and the core's summary). */
-export interface DistrictFigures {
-  district: string;
-  associations: number;
-  extended: number;
-  grant: number;
-  cofinancing: number;
-  hours: number;
-  membersUnder25: number;
-}
+export type DistrictFigures = { district: string } & Pick<Totals, 'associations' | 'extended' | 'grant' | 'cofinancing' | 'hours' | 'membersUnder25'>;
 
 export interface OverviewTable {
   headers: string[];

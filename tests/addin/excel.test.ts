@@ -32,23 +32,12 @@ const membershipSheet = (rows: CellValue[][] = membershipRows2025()): SheetInit 
   values: [membershipHeader, ...rows],
 });
 
-/** n budget rows: the 21 sample rows repeated with distinct names. */
-function manyBudgetRows(n: number): CellValue[][] {
-  const base = budgetRows2025();
-  return Array.from({ length: n }, (_, i) => {
-    const row = [...base[i % base.length]];
-    row[0] = `${row[0]} ${i}`;
-    return row;
-  });
+/** n rows: the 21 sample rows repeated, each with its own association name. */
+function repeatRows(base: CellValue[][], n: number): CellValue[][] {
+  return Array.from({ length: n }, (_, i) => [`${base[i % base.length][0]} ${i}`, ...base[i % base.length].slice(1)]);
 }
-function manyMembershipRows(n: number): CellValue[][] {
-  const base = membershipRows2025();
-  return Array.from({ length: n }, (_, i) => {
-    const row = [...base[i % base.length]];
-    row[0] = `${row[0]} ${i}`;
-    return row;
-  });
-}
+const manyBudgetRows = (n: number) => repeatRows(budgetRows2025(), n);
+const manyMembershipRows = (n: number) => repeatRows(membershipRows2025(), n);
 
 beforeEach(async () => {
   install({ sheets: [budgetSheet(), membershipSheet(), { name: 'Noter', values: [['fri tekst']] }] });
