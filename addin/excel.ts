@@ -2,8 +2,10 @@
  * The only module that talks to Office.js. Everything else in the pane works on plain data
  * (`WorkbookInput`, cell addresses, overview tables) and never calls `Excel.run`.
  *
- * Every function batches its work so the number of `context.sync` calls is fixed, whatever the size of the
- * sheets: reading grids takes two (used ranges, then every chunk of every sheet).
+ * Every function batches its work so the number of `context.sync` calls does not grow with the sheets:
+ * reading grids takes two (used ranges, then every chunk of every sheet), unless Excel on the web refuses an
+ * answer over 5 MB (some 10,000 rows in each of two sheets), when the chunks are read one sync each.
+ * It is one file, not one per concern, so that exactly one module of the pane may touch Office.js.
  */
 import type { CellValue, WorkbookInput } from '../shared/schemas';
 import type { OverviewSheet } from './overview';
