@@ -149,7 +149,7 @@ const en: Record<MessageKey, string> = {
   severity_info: 'Note',
   validating: 'Checking …',
   validatedOk: 'No errors. The sheets can be saved.',
-  validatedErrors: 'The sheets have {n} errors to fix before they can be saved.',
+  validatedErrors: 'Errors to fix before the sheets can be saved: {n}.',
   noIssues: 'Nothing to report.',
   workbookLevel: 'Whole workbook',
   issueAt: 'Go to {cell} in {sheet}',

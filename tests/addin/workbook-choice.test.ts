@@ -102,6 +102,6 @@ describe('settings and language', () => {
       expect(placeholders(messages.en[key]), key).toEqual(placeholders(messages.da[key]));
     }
     expect(translator('da')('validatedErrors', { n: 3 })).toBe('Arkene har 3 fejl, der skal rettes, før de kan gemmes.');
-    expect(translator('en')('validatedErrors', { n: 3 })).toBe('The sheets have 3 errors to fix before they can be saved.');
+    expect(translator('en')('validatedErrors', { n: 3 })).toBe('Errors to fix before the sheets can be saved: 3.');
   });
 });

@@ -214,7 +214,7 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     expect(await english.locator('#validate').textContent()).toBe('Check');
     await english.click('#validate');
     await english.waitForSelector('.counts');
-    expect(await english.locator('#status').textContent()).toContain('errors to fix');
+    expect(await english.locator('#status').textContent()).toContain('Errors to fix before the sheets can be saved: 1.');
     expect(await english.locator('html').getAttribute('lang')).toBe('en');
     expect(await english.locator('.actions').getAttribute('aria-label')).toBe('Actions');
     await english.context().close();
