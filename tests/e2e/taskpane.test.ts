@@ -107,10 +107,10 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     const key = `${grantCell.row},${grantCell.column}`;
     const original = await office(`d.workbook.sheets[0].fills.get('${key}')`);
     await page.click('#highlight');
-    await expect.poll(status, patience).toContain('celler er markeret');
+    await expect.poll(status, patience).toContain('Markerede celler: 3.');
     expect(await office(`d.workbook.sheets[0].fills.get('${key}').color`)).toBe('#FFC7CE');
     await page.click('#clear-highlight');
-    await expect.poll(status, patience).toContain('Markering fjernet');
+    await expect.poll(status, patience).toContain('Markering fjernet. Celler med deres eget fyld igen: 3.');
     expect(await office(`d.workbook.sheets[0].fills.get('${key}')`)).toEqual(original);
   });
 
