@@ -302,7 +302,9 @@ export function clearHighlights(): Promise<RestoreResult> {
     let changedSince = 0;
     for (const { range, original, now } of targets) {
       const fill = now.value[0][0].format?.fill;
-      if (fill?.color?.toUpperCase() !== highlightColor || fill.pattern !== 'Solid') {
+      // Some Excel builds report a solid fill's pattern as null (OfficeDev/office-js#4900), so null counts too.
+      const stillOurs = fill?.color?.toUpperCase() === highlightColor && (fill.pattern === undefined || fill.pattern === null || fill.pattern === 'Solid');
+      if (!stillOurs) {
         changedSince++;
         continue;
       }
