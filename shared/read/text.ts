@@ -18,8 +18,11 @@ export function normaliseLabel(raw: string): string {
 }
 
 /** Association names are compared case- and space-insensitively (DOMAIN.md, duplicate-association). */
+const OTHER_SPACE = /[^\S ]/;
 export function associationKey(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, '');
+  // replaceAll with a plain space is twice as fast as a regular expression; tabs and the like are rare.
+  const key = name.toLowerCase().replaceAll(' ', '');
+  return OTHER_SPACE.test(key) ? key.replace(/\s+/g, '') : key;
 }
 
 export function isBlank(v: unknown): boolean {

@@ -2,7 +2,7 @@ import { localAreaOf } from '../districts';
 import { budgetIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
 import type { BudgetRow, FundingSource, ProgrammeConfig, ProgrammeModel, SheetGrid, Tier } from '../schemas';
-import type { AssociationIndex } from './associations';
+import { duplicateOf, type AssociationIndex } from './associations';
 import { addIssue, type IssueSink } from './issue';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -48,8 +48,8 @@ export function checkBudget(rows: BudgetRow[], ctx: BudgetContext): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.association) {
-      const first = associations.first.get(associations.keys[i])!;
-      if (first !== i) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
+      const first = duplicateOf(associations, i);
+      if (first !== null) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
     }
     if (!model) continue;
     // A tier cell with text that is neither standard nor udvidet (an empty one is missing-value).

@@ -3,7 +3,7 @@ import type { HeaderMatch } from '../read/find-sheets';
 import { headerText } from '../read/sheet-rows';
 import { isBlank } from '../read/text';
 import type { MembershipRow, ProgrammeConfig, SheetGrid } from '../schemas';
-import type { AssociationIndex } from './associations';
+import { duplicateOf, type AssociationIndex } from './associations';
 import { addIssue, type IssueSink, type Location } from './issue';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -51,8 +51,8 @@ export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): 
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.association) {
-      const first = associations.first.get(associations.keys[i])!;
-      if (first !== i) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
+      const first = duplicateOf(associations, i);
+      if (first !== null) addIssue(sink, 'duplicate-association', at(r, 'association', r.association), { first: rows[first].row });
     }
     // Either the under-25 figure or all three age bands (DOMAIN.md **).
     if (r.under25 === null) {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { validateWorkbook } from '../../shared';
+import { associationKey } from '../../shared/read/text';
+import { duplicateOf, hashName, indexAssociations, joinAssociations } from '../../shared/rules/associations';
+
+const rows = (...names: string[]) => names.map((association) => ({ association }));
+
+/** Two different names with the same 31-bit hash, found by brute force (a birthday search over ~2^16 names). */
+function collidingNames(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const name = `Forening ${i.toString(36)}`;
+    const h = hashName(name);
+    const other = seen.get(h);
+    if (other !== undefined) return [other, name];
+    seen.set(h, name);
+  }
+}
+
+describe('matching association names', () => {
+  it('case and white space do not matter, as in associationKey', () => {
+    const index = indexAssociations(rows('Amager SK', 'amager  sk', 'AmagerSK\t', 'ÆØÅ IF', 'æøå if', 'B1908'));
+    expect(index.mode).toBe('hash');
+    expect([1, 2, 3, 4, 5].map((i) => duplicateOf(index, i))).toEqual([0, 0, null, 3, null]);
+    expect(hashName('Amager SK')).toBe(hashName(' amager sk '));
+    expect(associationKey('Amager SK')).toBe(associationKey(' amager sk '));
+  });
+
+  it('names beyond Latin-1 fall back to key strings and still match', () => {
+    const index = indexAssociations(rows('Σπάρτη IF', 'σπάρτη if', 'Siam'));
+    expect(index.mode).toBe('key');
+    expect(duplicateOf(index, 1)).toBe(0);
+  });
+
+  it('two different names sharing a hash are told apart', () => {
+    const [a, b] = collidingNames();
+    expect(hashName(a)).toBe(hashName(b));
+    const index = indexAssociations(rows(a, b));
+    expect(index.mode).toBe('key');
+    expect(duplicateOf(index, 1)).toBeNull();
+    // Across sheets: a budget row must not match a membership row that merely shares its hash.
+    const join = joinAssociations(indexAssociations(rows(a)), indexAssociations(rows(b)));
+    expect(Array.from(join.membershipOf)).toEqual([-1]);
+    expect(Array.from(join.hasBudget)).toEqual([0]);
+  });
+
+  it('joins budget and membership rows, including a repeated membership row', () => {
+    const join = joinAssociations(indexAssociations(rows('Siam', 'BK Union', '')), indexAssociations(rows('bk union', 'SIAM', 'Siam ', 'Other')));
+    expect(Array.from(join.membershipOf)).toEqual([1, 0, -1]);
+    expect(Array.from(join.hasBudget)).toEqual([1, 1, 1, 0]);
+  });
+
+  it('through validateWorkbook: a membership row differing only in case and spaces counts as the same association', () => {
+    const r = validateWorkbook({ sheets: [
+      { name: 'Budget 2020', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['Amager SK', 'Amager Vest', 200000, 20]] },
+      { name: 'Medlemstal 2020', values: [['Forening', 'Medlemmer under 25'], ['AMAGER  sk', 150]] },
+    ] });
+    expect(r.issues).toEqual([]);
+    expect(r.summary.districts[0]).toMatchObject({ district: 'Amager Vest', membersUnder25: 150 });
+  });
+});
