@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import { copenhagen, type ProgrammeConfig } from '../shared/index';
 import type { Auth } from './auth';
 import type { Db, DatabaseKind } from './db/connect';
+import { ReadCache } from './db/read-cache';
 import { authenticate } from './routes/access';
 import { districtRoutes } from './routes/districts';
 import type { AppEnv, RouteDeps } from './routes/env';
@@ -37,12 +38,15 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? (() => {});
+  const config = deps.config ?? copenhagen;
   const routeDeps: RouteDeps = {
     db: deps.db,
     database: deps.database,
     auth: deps.auth,
+    // PGlite is opened by one process only (the data-dir lock), so this app sees every save.
+    reads: new ReadCache(deps.db, config, deps.database.kind === 'pglite'),
     clock: deps.clock,
-    config: deps.config ?? copenhagen,
+    config,
     limits: { jsonBytes: 10 * 1024 * 1024, workbookBytes: 10 * 1024 * 1024, ...deps.limits },
   };
   const app = new Hono<AppEnv>();

@@ -8,7 +8,8 @@ import {
 } from '../shared/index';
 import { canonicalSnapshot, diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
-import { insertSnapshot, membershipOfYear, snapshotRows, type StoredSnapshot } from './db/snapshots';
+import type { ReadCache } from './db/read-cache';
+import { insertSnapshot, snapshotRows, type StoredSnapshot } from './db/snapshots';
 
 export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
 
@@ -16,7 +17,7 @@ export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet'
  * validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire.
  * Without a stated year the year is only known after a first pass.
  */
-export async function checkWorkbook(db: Db, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
+export async function checkWorkbook(reads: ReadCache, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
   let year = options.year;
   let first: Report | null = null;
   if (year === undefined) {
@@ -24,7 +25,7 @@ export async function checkWorkbook(db: Db, workbook: WorkbookInput, options: Ch
     if (first.year === null) return first;
     year = first.year;
   }
-  const previous = await membershipOfYear(db, year - 1);
+  const previous = await reads.membershipOfYear(year - 1);
   if (!previous && first) return first;
   return validateWorkbook(workbook, { ...options, year, config, previousMembership: previous ?? undefined });
 }
@@ -53,8 +54,8 @@ export type SaveOutcome =
   | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff; report: Report }
   | { kind: 'unknown-based-on'; report: Report };
 
-export async function saveSnapshot(db: Db, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
-  const report = await checkWorkbook(db, request.workbook, request.options, config);
+export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
+  const report = await checkWorkbook(reads, request.workbook, request.options, config);
   if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
   const content = contentOf(report);
   const usedSheets = [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s);
@@ -76,5 +77,6 @@ export async function saveSnapshot(db: Db, request: SaveRequest, config: Program
     return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, content, config), report };
   }
   if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', report };
+  if (outcome.kind === 'created') reads.saved(outcome.snapshot);
   return { kind: outcome.kind, snapshot: outcome.snapshot, report };
 }

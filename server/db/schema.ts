@@ -84,7 +84,11 @@ export const budgetRows = pgTable(
     since: integer('since'),
     year: integer('year'),
   },
-  (t) => [primaryKey({ columns: [t.snapshotId, t.row] })],
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.row] }),
+    // Budget and membership rows are joined on this within a snapshot (totals, export).
+    index('budget_rows_snapshot_association_idx').on(t.snapshotId, t.associationKey),
+  ],
 );
 
 export const membershipRows = pgTable(
@@ -105,7 +109,10 @@ export const membershipRows = pgTable(
     boys: doublePrecision('boys'),
     totalMembers: doublePrecision('total_members'),
   },
-  (t) => [primaryKey({ columns: [t.snapshotId, t.row] })],
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.row] }),
+    index('membership_rows_snapshot_association_idx').on(t.snapshotId, t.associationKey),
+  ],
 );
 
 export type TokenRecord = typeof tokens.$inferSelect;

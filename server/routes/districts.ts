@@ -1,8 +1,7 @@
 /** District totals of a year (its latest or a given snapshot), and the same over a span of years. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { districtTotals } from '../db/district-totals';
-import { getSnapshot, latestPerYear, latestSnapshot, type StoredSnapshot } from '../db/snapshots';
+import { getSnapshot, latestPerYear, type StoredSnapshot } from '../db/snapshots';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';
@@ -25,13 +24,13 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     const q = query(c, snapshotQuery);
     if (!q.ok) return q.response;
     const { year } = p.value;
-    const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await latestSnapshot(deps.db, year);
+    const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await deps.reads.latestSnapshot(year);
     if (!snapshot || snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
     }
-    return c.json({ year, snapshot: snapshotRef(snapshot), ...(await districtTotals(deps.db, snapshot.id, deps.config)) });
+    return c.json({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) });
   });
 
   app.get('/districts/trend', async (c) => {
@@ -40,7 +39,7 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     const snapshots = await latestPerYear(deps.db, q.value.from, q.value.to);
     const years = [];
     for (const s of snapshots) {
-      years.push({ year: s.year, snapshot: snapshotRef(s), ...(await districtTotals(deps.db, s.id, deps.config)) });
+      years.push({ year: s.year, snapshot: snapshotRef(s), ...(await deps.reads.districtTotals(s.id)) });
     }
     return c.json({ from: q.value.from, to: q.value.to, years });
   });

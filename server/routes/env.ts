@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
 import type { Db, DatabaseKind } from '../db/connect';
+import type { ReadCache } from '../db/read-cache';
 
 export interface AppEnv {
   Variables: { principal: Principal };
@@ -12,6 +13,7 @@ export interface RouteDeps {
   db: Db;
   database: { kind: DatabaseKind; schemaVersion: string };
   auth: Auth;
+  reads: ReadCache;
   clock: () => Date;
   config: ProgrammeConfig;
   limits: { jsonBytes: number; workbookBytes: number };

@@ -89,6 +89,7 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
     const b = body.value;
     const outcome = await saveSnapshot(
       deps.db,
+      deps.reads,
       {
         workbook: { sheets: b.sheets },
         options: { year: b.year, lang: b.lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet },

@@ -72,9 +72,10 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
       throw error;
     }
     const options = { year: q.value.year, lang: q.value.lang };
-    if (!q.value.save) return c.json({ report: await checkWorkbook(deps.db, workbook, options, deps.config) });
+    if (!q.value.save) return c.json({ report: await checkWorkbook(deps.reads, workbook, options, deps.config) });
     const outcome = await saveSnapshot(
       deps.db,
+      deps.reads,
       {
         workbook,
         options,

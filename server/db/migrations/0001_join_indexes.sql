@@ -1,0 +1,2 @@
+CREATE INDEX "budget_rows_snapshot_association_idx" ON "budget_rows" USING btree ("snapshot_id","association_key");--> statement-breakpoint
+CREATE INDEX "membership_rows_snapshot_association_idx" ON "membership_rows" USING btree ("snapshot_id","association_key");

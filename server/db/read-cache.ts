@@ -1,0 +1,61 @@
+/**
+ * Memoised reads. A snapshot never changes once stored, so its district totals are kept by id (LRU).
+ * "The latest snapshot of a year" and "the previous year's members" do change with every save; they are
+ * cached only when this process is the database's only writer (PGlite, guarded by the data-dir lock) and
+ * updated by its own saves. On PostgreSQL other instances may save, so those are always queried.
+ */
+import type { PreviousMembership, ProgrammeConfig } from '../../shared/index';
+import type { Db } from './connect';
+import { districtTotals, type DistrictTotalsResult } from './district-totals';
+import { latestSnapshot, membershipOfYear, type StoredSnapshot } from './snapshots';
+
+const MAX_TOTALS = 512;
+
+export class ReadCache {
+  private readonly totals = new Map<string, DistrictTotalsResult>();
+  private readonly latest = new Map<number, StoredSnapshot | null>();
+  private readonly members = new Map<number, PreviousMembership | null>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: ProgrammeConfig,
+    /** True when no other process writes this database. */
+    private readonly soleWriter: boolean,
+  ) {}
+
+  async districtTotals(snapshotId: string): Promise<DistrictTotalsResult> {
+    const hit = this.totals.get(snapshotId);
+    if (hit) {
+      // Map order is insertion order: re-inserting marks it most recently used.
+      this.totals.delete(snapshotId);
+      this.totals.set(snapshotId, hit);
+      return hit;
+    }
+    const result = await districtTotals(this.db, snapshotId, this.config);
+    this.totals.set(snapshotId, result);
+    if (this.totals.size > MAX_TOTALS) this.totals.delete(this.totals.keys().next().value!);
+    return result;
+  }
+
+  async latestSnapshot(year: number): Promise<StoredSnapshot | null> {
+    if (!this.soleWriter) return latestSnapshot(this.db, year);
+    if (this.latest.has(year)) return this.latest.get(year)!;
+    const found = await latestSnapshot(this.db, year);
+    this.latest.set(year, found);
+    return found;
+  }
+
+  async membershipOfYear(year: number): Promise<PreviousMembership | null> {
+    if (!this.soleWriter) return membershipOfYear(this.db, year);
+    if (this.members.has(year)) return this.members.get(year)!;
+    const found = await membershipOfYear(this.db, year);
+    this.members.set(year, found);
+    return found;
+  }
+
+  /** Called after this process stored a snapshot. */
+  saved(snapshot: StoredSnapshot): void {
+    this.latest.delete(snapshot.year);
+    this.members.delete(snapshot.year);
+  }
+}
