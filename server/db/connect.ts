@@ -54,8 +54,6 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     const client = dataDir ? await PGlite.create(join(dataDir, 'pglite')) : await PGlite.create();
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
-    // PGlite runs no autovacuum: without this the planner would never have statistics to plan joins by.
-    await client.exec('analyze');
     return {
       db: db as unknown as Db,
       kind: 'pglite',
