@@ -193,44 +193,34 @@ export async function insertSnapshot(db: Db, s: NewSnapshot): Promise<InsertOutc
       })
       .returning(metaColumns);
     if (data.budget.length) {
-      await tx.insert(budgetRows).values(
-        data.budget.map((r) => ({
-          snapshotId: id,
-          row: r.row,
-          associationKey: snapshotAssociationKey(r.association),
-          association: r.association,
-          district: r.district,
-          localArea: r.localArea,
-          tier: r.tier,
-          grant: r.grant,
-          cofinancing: r.cofinancing,
-          hours: r.hours,
-          salary: r.salary,
-          agreementTerms: r.agreementTerms,
-          fundingSource: r.fundingSource,
-          consultant: r.consultant,
-          since: r.since,
-          year: r.year,
-        })),
-      );
+      const rows = data.budget.map((r) => ({
+        snapshot_id: id, row: r.row, association_key: snapshotAssociationKey(r.association), association: r.association,
+        district: r.district, local_area: r.localArea, tier: r.tier, grant: r.grant, cofinancing: r.cofinancing,
+        hours: r.hours, salary: r.salary, agreement_terms: r.agreementTerms, funding_source: r.fundingSource,
+        consultant: r.consultant, since: r.since, year: r.year,
+      }));
+      // One JSON parameter instead of 16 per row: the multi-row insert builder cost ~8 ms for 21 rows,
+      // this ~2 ms (server bench), on both drivers.
+      await tx.execute(sql`
+        insert into budget_rows (snapshot_id, row, association_key, association, district, local_area, tier, "grant",
+                                 cofinancing, hours, salary, agreement_terms, funding_source, consultant, since, year)
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+          snapshot_id text, row int, association_key text, association text, district text, local_area text, tier text,
+          "grant" float8, cofinancing float8, hours float8, salary float8, agreement_terms boolean, funding_source text,
+          consultant text, since int, year int)`);
     }
     if (data.membership.length) {
-      await tx.insert(membershipRows).values(
-        data.membership.map((r) => ({
-          snapshotId: id,
-          row: r.row,
-          associationKey: snapshotAssociationKey(r.association),
-          association: r.association,
-          year: r.year,
-          age0to12: r.age0to12,
-          age13to18: r.age13to18,
-          age19to24: r.age19to24,
-          under25: r.under25,
-          girls: r.girls,
-          boys: r.boys,
-          totalMembers: r.totalMembers,
-        })),
-      );
+      const rows = data.membership.map((r) => ({
+        snapshot_id: id, row: r.row, association_key: snapshotAssociationKey(r.association), association: r.association,
+        year: r.year, age_0_to_12: r.age0to12, age_13_to_18: r.age13to18, age_19_to_24: r.age19to24,
+        under_25: r.under25, girls: r.girls, boys: r.boys, total_members: r.totalMembers,
+      }));
+      await tx.execute(sql`
+        insert into membership_rows (snapshot_id, row, association_key, association, year, age_0_to_12, age_13_to_18,
+                                     age_19_to_24, under_25, girls, boys, total_members)
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+          snapshot_id text, row int, association_key text, association text, year int, age_0_to_12 float8,
+          age_13_to_18 float8, age_19_to_24 float8, under_25 float8, girls float8, boys float8, total_members float8)`);
     }
     return { kind: 'created', snapshot: toStored(row) };
   });
