@@ -1,0 +1,212 @@
+/**
+ * The snapshot service under load (issue 3): autocannon on loopback, 50 connections, BENCH_SECONDS each
+ * (default 10), on PGlite and PostgreSQL:
+ *   - POST /api/snapshots of a 21-association workbook (each request a new content, so each is a real
+ *     validate + insert; force: true, since 50 senders on one year would otherwise conflict by design);
+ *   - GET /api/years/2025/districts with 10,000 snapshots stored, against a bare node:http server
+ *     answering the same JSON in the same run;
+ *   - the yearly export of 10,000 association-years through the route (database → writer → socket).
+ * Targets: districts ≥ 50 % of the bare server's req/s with p99 ≤ 20 ms; saves ≥ 300/s on PGlite and
+ * ≥ 1,000/s on PostgreSQL; export ≤ 1 s with peak RSS ≤ 200 MB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { associations2025, snapshotBody, workbook } from '../tests/server/fixtures';
+import type { BenchSection } from './types';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://partnerskab:partnerskab@127.0.0.1:5432/postgres';
+
+/** Where the bench is, on stderr: a run takes minutes and prints its table only at the end. */
+const progress = (line: string) => process.stderr.write(`server bench: ${line}\n`);
+
+interface Target {
+  child: ChildProcess;
+  info: { url: string; editor?: string; reader?: string };
+  stop: () => Promise<void>;
+}
+
+function start(script: string, env: Record<string, string>): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /READY (\{.*\})/.exec(text);
+      if (m) {
+        resolve({
+          child,
+          info: JSON.parse(m[1]),
+          stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.on('exit', () => r()), child.kill('SIGTERM')))),
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${text.slice(-2000)}`)));
+  });
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Load> {
+  const r = await autocannon({ connections, duration: seconds, ...opts });
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+/** Peak resident memory of a process while `work` runs, sampled from /proc. */
+async function peakRss(pid: number, work: () => Promise<void>): Promise<{ peakMb: number; baseMb: number }> {
+  const rss = () => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const baseMb = rss();
+  let peakMb = baseMb;
+  const timer = setInterval(() => (peakMb = Math.max(peakMb, rss())), 10);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return { peakMb: Math.max(peakMb, rss()), baseMb };
+}
+
+async function benchDatabase(kind: 'pglite' | 'postgresql', env: Record<string, string>): Promise<{ rows: BenchSection['rows']; notes: string[] }> {
+  progress(`${kind}: starting the service and storing 10,000 snapshots`);
+  const target = await start('server-target.ts', { BENCH_DB: kind, ...env });
+  progress(`${kind}: service up`);
+  const { url, editor, reader } = target.info;
+  const rows: BenchSection['rows'] = [];
+  const notes: string[] = [];
+  try {
+    // The districts answer, fetched once, is also what the bare server returns.
+    const sample = await fetch(`${url}/api/years/2025/districts`, { headers: { authorization: `Bearer ${reader}` } });
+    if (sample.status !== 200) throw new Error(`districts answered ${sample.status}`);
+    const json = await sample.text();
+
+    const bare = await start('bare-target.ts', { BENCH_BODY: json });
+    let bareLoad: Load;
+    try {
+      bareLoad = await load({ url: `${bare.info.url}/api/years/2025/districts` });
+    } finally {
+      await bare.stop();
+    }
+    progress(`${kind}: districts`);
+    const districts = await load({ url: `${url}/api/years/2025/districts`, headers: { authorization: `Bearer ${reader}` } });
+    const ratio = districts.rps / bareLoad.rps;
+    const districtsMet = ratio >= 0.5 && districts.p99 <= 20 && districts.non2xx === 0;
+    rows.push({ database: kind, scenario: 'bare node:http, same JSON', ...bareLoad, ratio: null, target: null, met: null });
+    rows.push({ database: kind, scenario: 'GET districts (10,000 snapshots)', ...districts, ratio: Math.round(ratio * 100) / 100, target: '≥ 0.5 × bare, p99 ≤ 20 ms', met: districtsMet });
+
+    // Each save a new content (member count of one association), so each is validated and inserted.
+    let n = 0;
+    const base = associations2025();
+    const bodyFor = (k: number) => {
+      const rows21 = base.map((r) => ({ ...r }));
+      rows21[k % 21].totalMembers = 100_000 + k;
+      return JSON.stringify(snapshotBody(workbook(2025, rows21), { force: true }));
+    };
+    progress(`${kind}: saves`);
+    const saves = await load({
+      url,
+      requests: [{ method: 'POST', path: '/api/snapshots', headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: bodyFor(n++) }) }],
+    });
+    const saveTarget = kind === 'pglite' ? 300 : 1000;
+    rows.push({ database: kind, scenario: 'POST snapshots (21 associations)', ...saves, ratio: null, target: `≥ ${saveTarget}/s`, met: saves.rps >= saveTarget && saves.non2xx === 0 });
+
+    for (const format of ['xlsx', 'csv'] as const) {
+      progress(`${kind}: export .${format}`);
+      let ms = 0;
+      let bytes = 0;
+      const { peakMb, baseMb } = await peakRss(target.child.pid!, async () => {
+        const t0 = performance.now();
+        const res = await fetch(`${url}/api/years/2030/membership.${format}`, { headers: { authorization: `Bearer ${reader}` } });
+        bytes = (await res.arrayBuffer()).byteLength;
+        ms = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`export ${format} answered ${res.status}`);
+      });
+      rows.push({
+        database: kind, scenario: `GET membership.${format} (10,000 associations)`, rps: null, p50: Math.round(ms), p99: null,
+        non2xx: 0, errors: 0, ratio: null, target: '≤ 1000 ms, peak RSS ≤ 200 MB', met: ms <= 1000 && peakMb <= 200,
+      });
+      notes.push(`${kind} export .${format}: ${Math.round(ms)} ms, ${Math.round(bytes / 1024)} KB, service RSS ${Math.round(baseMb)} → peak ${Math.round(peakMb)} MB (whole service process, database included${kind === 'pglite' ? ': PGlite runs inside it' : ''})`);
+    }
+  } finally {
+    await target.stop();
+  }
+  return { rows, notes };
+}
+
+async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | string> {
+  const name = `partnerskab_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await admin.connect();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+  } catch (error) {
+    return `PostgreSQL skipped: not reachable at ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}); run scripts/ensure-postgres.sh`;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function run(): Promise<BenchSection> {
+  const rows: BenchSection['rows'] = [];
+  const notes = [`autocannon, ${connections} connections, ${seconds} s per scenario (BENCH_SECONDS), loopback; service and bare server in their own processes`];
+
+  const dir = mkdtempSync(join(tmpdir(), 'partnerskab-bench-'));
+  try {
+    const r = await benchDatabase('pglite', { BENCH_DATA_DIR: dir });
+    rows.push(...r.rows);
+    notes.push(...r.notes);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const pgdb = await postgresDatabase();
+  if (typeof pgdb === 'string') notes.push(pgdb);
+  else {
+    try {
+      const r = await benchDatabase('postgresql', { BENCH_DATABASE_URL: pgdb.url });
+      rows.push(...r.rows);
+      notes.push(...r.notes);
+    } finally {
+      await pgdb.drop();
+    }
+  }
+  for (const row of rows) if (row.met === false) notes.push(`MISSED: ${row.database} ${row.scenario} (${row.target})`);
+  return { name: 'Snapshot service (server.bench.ts)', rows, notes };
+}
