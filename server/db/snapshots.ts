@@ -71,12 +71,28 @@ export async function getSnapshotReport(db: Db, id: string): Promise<Omit<Report
   return row ? (row.report as Omit<Report, 'data'>) : null;
 }
 
+function prepareLatest(db: Db, withMembership: boolean) {
+  const year = eq(snapshots.year, sql.placeholder('year'));
+  return db
+    .select(metaColumns)
+    .from(snapshots)
+    .where(withMembership ? and(year, gt(snapshots.membershipRows, 0)) : year)
+    .orderBy(desc(snapshots.seq))
+    .limit(1)
+    .prepare(withMembership ? 'latest_snapshot_with_membership' : 'latest_snapshot');
+}
+
+// The hottest query (every districts request on PostgreSQL): built once per database, not per request.
+const preparedLatest = new WeakMap<Db, Record<'any' | 'membership', ReturnType<typeof prepareLatest>>>();
+
 /** The year's newest snapshot; with `withMembership`, the newest that has membership rows. */
 export async function latestSnapshot(db: Db, year: number, opts: { withMembership?: boolean } = {}): Promise<StoredSnapshot | null> {
-  const where = opts.withMembership
-    ? and(eq(snapshots.year, year), gt(snapshots.membershipRows, 0))
-    : eq(snapshots.year, year);
-  const [row] = await db.select(metaColumns).from(snapshots).where(where).orderBy(desc(snapshots.seq)).limit(1);
+  let prepared = preparedLatest.get(db);
+  if (!prepared) {
+    prepared = { any: prepareLatest(db, false), membership: prepareLatest(db, true) };
+    preparedLatest.set(db, prepared);
+  }
+  const [row] = await prepared[opts.withMembership ? 'membership' : 'any'].execute({ year });
   return row ? toStored(row) : null;
 }
 
