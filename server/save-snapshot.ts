@@ -54,8 +54,17 @@ export type SaveOutcome =
   | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff; report: Report }
   | { kind: 'unknown-based-on'; report: Report };
 
+/**
+ * A snapshot holds association-level figures only (DOMAIN.md, snapshots): the consultant column names a member
+ * of staff, so it stays in the workbook.
+ */
+export function forStorage(report: Report): Report {
+  if (!report.data.budget.some((b) => b.consultant !== null)) return report;
+  return { ...report, data: { ...report.data, budget: report.data.budget.map((b) => ({ ...b, consultant: null })) } };
+}
+
 export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
-  const report = await checkWorkbook(reads, request.workbook, request.options, config);
+  const report = forStorage(await checkWorkbook(reads, request.workbook, request.options, config));
   if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
   const content = contentOf(report);
   const usedSheets = [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s);

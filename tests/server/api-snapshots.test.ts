@@ -210,5 +210,16 @@ for (const db of testDatabases) {
       const issues = (await saved.json()).report.issues;
       expect(issues).toEqual([expect.objectContaining({ code: 'change-vs-previous', association: rows[0].association })]);
     });
+
+    it('never stores the consultant column: it names a member of staff', async () => {
+      const wb = workbook(2030);
+      wb.sheets[0].values.forEach((row, i) => row.push(i === 1 ? 'Konsulent' : i > 1 ? 'Mette Hansen' : ''));
+      const res = await s.request('/api/snapshots', { method: 'POST', json: snapshotBody(wb) });
+      expect(res.status).toBe(201);
+      const id = (await res.json()).snapshot.id;
+      const text = await (await s.request(`/api/snapshots/${id}`, { token: 'reader' })).text();
+      expect(JSON.parse(text).budget.every((b: { consultant: unknown }) => b.consultant === null)).toBe(true);
+      expect(text).not.toContain('Mette Hansen');
+    });
   });
 }
