@@ -74,7 +74,15 @@ export function resolveDistrict(raw: string, config: ProgrammeConfig = copenhage
   return match;
 }
 
-/** The local area (lokalområde) a district belongs to, if any. */
+const areaIndexes = new WeakMap<ProgrammeConfig, Map<string, string>>();
+
+/** The local area (lokalområde) a district belongs to, if any. Called once per budget row, hence the index. */
 export function localAreaOf(district: string, config: ProgrammeConfig = copenhagen): string | null {
-  return config.localAreas.find((a) => a.districts.includes(district))?.name ?? null;
+  let index = areaIndexes.get(config);
+  if (!index) {
+    index = new Map();
+    for (const area of config.localAreas) for (const d of area.districts) if (!index.has(d)) index.set(d, area.name);
+    areaIndexes.set(config, index);
+  }
+  return index.get(district) ?? null;
 }
