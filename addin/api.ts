@@ -4,20 +4,10 @@
  * working offline.
  */
 import type { Issue, Lang, SheetGrid, Totals } from '../shared/schemas';
-import type { SnapshotDiff } from '../shared/snapshot';
-import type { ServiceSettings } from './settings';
+import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
 
-export interface SnapshotMeta {
-  id: string;
-  year: number;
-  model: string;
-  hash: string;
-  source: { workbook: string | null; sheets: string[] };
-  basedOn: string | null;
-  createdBy: string;
-  createdAt: string;
-  rows: { budget: number; membership: number };
-}
+export type { SnapshotMeta };
+import type { ServiceSettings } from './settings';
 
 export type ServiceFailure =
   | { kind: 'unreachable'; url: string; reason: string }

@@ -51,6 +51,19 @@ export function canonicalSnapshot(content: SnapshotContent): string {
   });
 }
 
+/** A snapshot as the API shows it (GET /api/snapshots, the save answers): who, when, from where, how many rows. */
+export interface SnapshotMeta {
+  id: string;
+  year: number;
+  model: string;
+  hash: string;
+  source: { workbook: string | null; sheets: string[] };
+  basedOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  rows: { budget: number; membership: number };
+}
+
 export type SnapshotValue = string | number | boolean | null;
 
 export interface FieldChange {

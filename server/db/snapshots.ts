@@ -2,21 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../../shared/index';
-import { snapshotAssociationKey } from '../../shared/snapshot';
+import { snapshotAssociationKey, type SnapshotMeta } from '../../shared/snapshot';
+
+export type { SnapshotMeta };
 import type { Db } from './connect';
 import { budgetRows, membershipRows, snapshots, type SnapshotRecord } from './schema';
-
-export interface SnapshotMeta {
-  id: string;
-  year: number;
-  model: string;
-  hash: string;
-  source: { workbook: string | null; sheets: string[] };
-  basedOn: string | null;
-  createdBy: string;
-  createdAt: string;
-  rows: { budget: number; membership: number };
-}
 
 /** A stored snapshot's meta plus its insertion sequence (for paging; not part of the API). */
 export interface StoredSnapshot extends SnapshotMeta {
