@@ -15,8 +15,11 @@ const trendQuery = z
 
 const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
 
+const MAX_ANSWERS = 256;
+
 export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const answers = new Map<string, string>();
 
   app.get('/years/:year/districts', async (c) => {
     const p = params(c, yearParams);
@@ -30,7 +33,14 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
     }
-    return c.json({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) });
+    // A snapshot never changes, so neither does this answer: it is serialised once per snapshot.
+    let body = answers.get(snapshot.id);
+    if (body === undefined) {
+      body = JSON.stringify({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) });
+      answers.set(snapshot.id, body);
+      if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+    }
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/districts/trend', async (c) => {
