@@ -1,8 +1,10 @@
 /**
  * Memoised reads. A snapshot never changes once stored, so its district totals are kept by id (LRU).
  * "The latest snapshot of a year" and "the previous year's members" do change with every save; they are
- * cached only when this process is the database's only writer (PGlite, guarded by the data-dir lock) and
- * updated by its own saves. On PostgreSQL other instances may save, so those are always queried.
+ * cached when this process is the database's only writer (PGlite, guarded by the data-dir lock) and
+ * updated by its own saves. On PostgreSQL other instances may save: the latest snapshot is trusted for one
+ * second (a read a second behind another instance's save, for a query less per districts request), and the
+ * previous year's members are always queried.
  */
 import type { PreviousMembership, ProgrammeConfig } from '../../shared/index';
 import type { Db } from './connect';
@@ -10,11 +12,14 @@ import { districtTotals, type DistrictTotalsResult } from './district-totals';
 import { latestSnapshot, membershipOfYear, type StoredSnapshot } from './snapshots';
 
 const MAX_TOTALS = 512;
+/** How long, on a database other instances write to, "the latest snapshot of a year" is trusted for reads. */
+export const LATEST_TTL_MS = 1_000;
 
 export class ReadCache {
   private readonly totals = new Map<string, DistrictTotalsResult>();
   private readonly latest = new Map<number, StoredSnapshot | null>();
   private readonly members = new Map<number, PreviousMembership | null>();
+  private readonly sharedLatest = new Map<number, { snapshot: StoredSnapshot | null; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -38,7 +43,16 @@ export class ReadCache {
   }
 
   async latestSnapshot(year: number): Promise<StoredSnapshot | null> {
-    if (!this.soleWriter) return latestSnapshot(this.db, year);
+    if (!this.soleWriter) {
+      // Another instance may save at any time: its snapshot shows here within LATEST_TTL_MS. Our own saves
+      // show at once (saved() forgets the year).
+      const hit = this.sharedLatest.get(year);
+      const now = Date.now();
+      if (hit && hit.until > now) return hit.snapshot;
+      const snapshot = await latestSnapshot(this.db, year);
+      this.sharedLatest.set(year, { snapshot, until: now + LATEST_TTL_MS });
+      return snapshot;
+    }
     if (this.latest.has(year)) return this.latest.get(year)!;
     const found = await latestSnapshot(this.db, year);
     this.latest.set(year, found);
@@ -56,6 +70,7 @@ export class ReadCache {
   /** Called after this process stored a snapshot. */
   saved(snapshot: StoredSnapshot): void {
     this.latest.delete(snapshot.year);
+    this.sharedLatest.delete(snapshot.year);
     this.members.delete(snapshot.year);
   }
 }
