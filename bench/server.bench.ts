@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { adminUrl, createPostgresDatabase } from '../tests/server/databases';
 import { associations2025, snapshotBody, workbook } from '../tests/server/fixtures';
 import type { BenchSection } from './types';
 
@@ -23,7 +23,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://partnerskab:partnerskab@127.0.0.1:5432/postgres';
 
 /** Where the bench is, on stderr: a run takes minutes and prints its table only at the end. */
 const progress = (line: string) => process.stderr.write(`server bench: ${line}\n`);
@@ -159,28 +158,11 @@ async function benchDatabase(kind: 'pglite' | 'postgresql', env: Record<string, 
 }
 
 async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | string> {
-  const name = `partnerskab_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
   try {
-    await admin.connect();
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
+    return await createPostgresDatabase('partnerskab_bench');
   } catch (error) {
     return `PostgreSQL skipped: not reachable at ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}); run scripts/ensure-postgres.sh`;
-  } finally {
-    await admin.end().catch(() => {});
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
 }
 
 export async function run(): Promise<BenchSection> {

@@ -36,9 +36,9 @@ export interface TestDatabase {
   create(): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }>;
 }
 
-/** A new empty PostgreSQL database for one suite; its URL, and how to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `partnerskab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** A new empty PostgreSQL database for one suite (or the bench); its URL, and how to drop it. */
+export async function createPostgresDatabase(prefix = 'partnerskab_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database "${name}"`);
