@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { writeMembershipCsv } from '../export/membership-csv';
 import { writeMembershipXlsx } from '../export/membership-xlsx';
 import type { MembershipExportInput } from '../export/types';
-import { exportAssociations, exportTotals } from '../db/membership-export';
+import { readMembershipExport } from '../db/membership-export';
 import { getSnapshot, latestSnapshot } from '../db/snapshots';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
@@ -38,7 +38,7 @@ export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => v
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot with membership figures has been saved for ${year} yet.`);
     }
-    const totals = await exportTotals(deps.db, snapshot.id, deps.config);
+    const data = await readMembershipExport(deps.db, snapshot.id, deps.config);
     const out = new PassThrough();
     const { writer, type } = formats[format];
     // The writers end the stream when done and destroy it on failure, so a broken export is a broken
@@ -46,8 +46,7 @@ export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => v
     writer(out, {
       year,
       snapshot: { id: snapshot.id, hash: snapshot.hash, createdAt: snapshot.createdAt },
-      associations: exportAssociations(deps.db, snapshot.id),
-      ...totals,
+      ...data,
     }).catch((error: Error) => {
       out.destroy(error);
       onStreamError(error);
