@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  validateWorkbook, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
+  validateWorkbook, workbookYear, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
 } from '../shared/index';
 import { canonicalSnapshot, diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
@@ -13,21 +13,11 @@ import { insertSnapshot, snapshotRows, type StoredSnapshot } from './db/snapshot
 
 export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
 
-/**
- * validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire.
- * Without a stated year the year is only known after a first pass.
- */
+/** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
 export async function checkWorkbook(reads: ReadCache, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
-  let year = options.year;
-  let first: Report | null = null;
-  if (year === undefined) {
-    first = validateWorkbook(workbook, { ...options, config });
-    if (first.year === null) return first;
-    year = first.year;
-  }
-  const previous = await reads.membershipOfYear(year - 1);
-  if (!previous && first) return first;
-  return validateWorkbook(workbook, { ...options, year, config, previousMembership: previous ?? undefined });
+  const year = workbookYear(workbook, { ...options, config });
+  const previous = year === null ? null : await reads.membershipOfYear(year - 1);
+  return validateWorkbook(workbook, { ...options, year: year ?? undefined, config, previousMembership: previous ?? undefined });
 }
 
 export function contentOf(report: Report): SnapshotContent {

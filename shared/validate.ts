@@ -97,6 +97,16 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
   };
 }
 
+/**
+ * The programme year validateWorkbook would settle on, without validating: the service looks up the previous
+ * year's figures with it before the one validation that needs them.
+ */
+export function workbookYear(workbook: WorkbookInput, options: ValidateOptions = {}): number | null {
+  if (options.year !== undefined) return options.year;
+  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [] };
+  return programmeYear(chooseSheets((workbook?.sheets ?? []).map(normaliseGrid), options, sink));
+}
+
 /** Ragged rows and missing cells are read as empty, like Excel's own grid. */
 function normaliseGrid(sheet: SheetGrid): SheetGrid {
   if (Array.isArray(sheet.values) && sheet.values.every(Array.isArray)) return sheet;
