@@ -40,9 +40,13 @@ async function seed(database: Database): Promise<string> {
   const template = saved.snapshot.id;
   // Copies spread over 2012–2025; 2025's latest is then a copy with the template's rows.
   await db.execute(sql`
-    insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at, budget_rows, membership_rows, report, budget, membership)
-    select gen_random_uuid()::text, 2012 + (g % 14), model, md5(hash || g::text), source_workbook, source_sheets, null, created_by, created_at, budget_rows, membership_rows, report, budget, membership
-      from snapshots, generate_series(1, ${snapshots - 1}) g where id = ${template}`);
+    insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, parent_id, created_by, created_at, budget_rows, membership_rows, report, budget, membership)
+    select md5('bench' || g)::uuid::text, 2012 + (g % 14), model, md5(hash || g::text), source_workbook, source_sheets, null,
+           -- Each copy follows the one before it in its year (the template is 2025's first), as saves would.
+           case when g > 14 then md5('bench' || (g - 14))::uuid::text when 2012 + g % 14 = 2025 then ${template} end,
+           created_by, created_at, budget_rows, membership_rows, report, budget, membership
+      from snapshots, generate_series(1, ${snapshots - 1}) g where id = ${template}
+     order by g`);
 
   // One year (2030) with exportRows associations, for the export through the route.
   const exportId = '00000000-0000-4000-8000-000000002030';

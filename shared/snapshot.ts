@@ -30,10 +30,11 @@ export function snapshotAssociationKey(association: string): string {
 }
 
 function canonicalRows<R extends { association: string }>(rows: R[], fields: ReadonlyArray<keyof R>): unknown[][] {
-  const out = rows.map((r) => fields.map((f) => r[f] ?? null));
   // Sorted by association (then by the whole row, for ties) so that moving rows does not change the hash.
-  const keyed = out.map((values, i) => ({ key: associationKey(rows[i].association), text: JSON.stringify(values), values }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  // The row's text is only needed for a tie, which the duplicate-association rule makes rare.
+  const keyed = rows.map((r) => ({ key: associationKey(r.association), text: '', values: fields.map((f) => r[f] ?? null) }));
+  const text = (k: (typeof keyed)[number]) => (k.text ||= JSON.stringify(k.values));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
   return keyed.map((k) => k.values);
 }
 

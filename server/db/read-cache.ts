@@ -3,8 +3,8 @@
  * "The latest snapshot of a year" and "the previous year's members" do change with every save; they are
  * cached when this process is the database's only writer (PGlite, guarded by the data-dir lock) and
  * updated by its own saves. On PostgreSQL other instances may save: the latest snapshot is trusted for one
- * second (a read a second behind another instance's save, for a query less per districts request), and the
- * previous year's members are always queried.
+ * second (a read a second behind another instance's save, for a query less per districts request), and so
+ * are the previous year's members that each save compares with.
  */
 import type { PreviousMembership, ProgrammeConfig } from '../../shared/index';
 import type { Db } from './connect';
@@ -20,6 +20,7 @@ export class ReadCache {
   private readonly latest = new Map<number, StoredSnapshot | null>();
   private readonly members = new Map<number, PreviousMembership | null>();
   private readonly sharedLatest = new Map<number, { snapshot: StoredSnapshot | null; until: number }>();
+  private readonly sharedMembers = new Map<number, { members: PreviousMembership | null; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -60,7 +61,16 @@ export class ReadCache {
   }
 
   async membershipOfYear(year: number): Promise<PreviousMembership | null> {
-    if (!this.soleWriter) return membershipOfYear(this.db, year);
+    if (!this.soleWriter) {
+      // Every save asks for the year before its own: trusted for LATEST_TTL_MS like the latest snapshot (it
+      // only feeds the change-vs-previous warning), two queries less per save.
+      const hit = this.sharedMembers.get(year);
+      const now = Date.now();
+      if (hit && hit.until > now) return hit.members;
+      const members = await membershipOfYear(this.db, year);
+      this.sharedMembers.set(year, { members, until: now + LATEST_TTL_MS });
+      return members;
+    }
     if (this.members.has(year)) return this.members.get(year)!;
     const found = await membershipOfYear(this.db, year);
     this.members.set(year, found);
@@ -72,5 +82,6 @@ export class ReadCache {
     this.latest.delete(snapshot.year);
     this.sharedLatest.delete(snapshot.year);
     this.members.delete(snapshot.year);
+    this.sharedMembers.delete(snapshot.year);
   }
 }

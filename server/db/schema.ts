@@ -17,6 +17,7 @@ import {
   pgView,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -47,6 +48,12 @@ export const snapshots = pgTable(
     sourceWorkbook: text('source_workbook'),
     sourceSheets: jsonb('source_sheets').$type<string[]>().notNull(),
     basedOn: text('based_on'),
+    /**
+     * The year's latest snapshot when this one was stored (null for a year's first). Unique per year: two
+     * saves, from any number of service instances, cannot both follow the same snapshot, so a year's
+     * snapshots form one line and the database itself refuses the second of two racing saves.
+     */
+    parentId: text('parent_id'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     budgetRows: integer('budget_rows').notNull(),
@@ -68,6 +75,7 @@ export const snapshots = pgTable(
     uniqueIndex('snapshots_hash_key').on(t.hash),
     uniqueIndex('snapshots_seq_key').on(t.seq),
     index('snapshots_year_seq_idx').on(t.year, t.seq.desc()),
+    unique('snapshots_year_parent_key').on(t.year, t.parentId).nullsNotDistinct(),
   ],
 );
 

@@ -1,6 +1,6 @@
 /** Snapshot storage: immutable rows per snapshot; "latest of a year" is the highest insertion sequence. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../../shared/index';
 import { snapshotAssociationKey, type SnapshotMeta } from '../../shared/snapshot';
 
@@ -29,7 +29,7 @@ const metaColumns = {
   membershipRows: snapshots.membershipRows,
 };
 
-type MetaRecord = Omit<SnapshotRecord, 'report' | 'budget' | 'membership'>;
+type MetaRecord = Omit<SnapshotRecord, 'report' | 'budget' | 'membership' | 'parentId'>;
 
 function toStored(r: MetaRecord): StoredSnapshot {
   return {
@@ -159,26 +159,25 @@ export type InsertOutcome =
   | { kind: 'conflict'; latest: StoredSnapshot }
   | { kind: 'unknown-based-on' };
 
-/** A constant naming this service's per-year save lock (the second key is the year). */
-const SAVE_LOCK_KEY = 4711;
-
 /**
  * Stores a validated snapshot unless the same content exists (→ existing) or the sender's `basedOn` is
- * not the year's newest snapshot (→ conflict, unless forced). Saves arriving together share one
- * transaction (see save-batches.ts); the answer is the one a save on its own would get.
+ * not the year's newest snapshot (→ conflict, unless forced). Saves arriving together are decided and
+ * stored together (see save-batches.ts); the answer is the one a save on its own would get.
  */
 export function insertSnapshot(db: Db, s: NewSnapshot): Promise<InsertOutcome> {
   let queue = saveQueues.get(db);
   if (!queue) {
-    queue = batched((batch: NewSnapshot[]) => insertSnapshots(db, batch), MAX_SAVES_PER_TRANSACTION);
+    queue = batched((batch: NewSnapshot[]) => insertSnapshots(db, batch), MAX_SAVES_PER_BATCH);
     saveQueues.set(db, queue);
   }
   return queue(s);
 }
 
-/** Enough to take a whole burst of senders at once; the transaction stays a few milliseconds. */
-const MAX_SAVES_PER_TRANSACTION = 64;
+/** Enough to take a whole burst of senders at once; the insert stays a few tens of milliseconds. */
+const MAX_SAVES_PER_BATCH = 64;
 const saveQueues = new WeakMap<Db, (s: NewSnapshot) => Promise<InsertOutcome>>();
+/** Another instance storing in between makes a batch start over; this many times, then the save fails. */
+const MAX_ATTEMPTS = 5;
 
 /** A save of this batch that will be stored: the index into the batch's new snapshots. */
 type Pending = { pending: number };
@@ -188,56 +187,105 @@ type Decision =
   | { kind: 'unknown-based-on' };
 
 /**
- * Decides and stores a batch of saves in arrival order, in one transaction under the per-year advisory
- * locks of the years it touches, so saves from other instances cannot slip in between the checks and the
- * inserts. A save sees the ones before it in the batch exactly as if they had been committed before it.
+ * Decides a batch of saves in arrival order from one read, then stores the new ones with one INSERT, so a
+ * batch costs two round trips and holds no lock. A save sees the ones before it in the batch exactly as if
+ * they had been stored before it. Each new snapshot names the latest one it followed (parent_id, unique
+ * per year) and its content hash is unique: if another instance stored something in between, the INSERT
+ * fails as a whole and the batch is decided again on what is there now.
  */
 export async function insertSnapshots(db: Db, batch: NewSnapshot[]): Promise<InsertOutcome[]> {
-  return db.transaction(async (tx) => {
-    // Locks in year order, so two instances locking the same years cannot deadlock.
-    const years = [...new Set(batch.map((s) => s.year))].sort((a, b) => a - b);
-    for (const year of years) await tx.execute(sql`select pg_advisory_xact_lock(${SAVE_LOCK_KEY}, ${year})`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideAndStore(db, batch);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
 
-    const hashes = [...new Set(batch.map((s) => s.hash))];
-    const basedOnIds = [...new Set(batch.flatMap((s) => (s.basedOn === null ? [] : [s.basedOn])))];
-    const same = await tx.select(metaColumns).from(snapshots).where(inArray(snapshots.hash, hashes));
-    const bases = basedOnIds.length
-      ? await tx.select({ id: snapshots.id, year: snapshots.year }).from(snapshots).where(inArray(snapshots.id, basedOnIds))
-      : [];
-    const latest = await tx
-      .selectDistinctOn([snapshots.year], metaColumns)
-      .from(snapshots)
-      .where(inArray(snapshots.year, years))
-      .orderBy(asc(snapshots.year), desc(snapshots.seq));
-
-    const byHash = new Map<string, StoredSnapshot | Pending>(same.map((r) => [r.hash, toStored(r)]));
-    const latestOfYear = new Map<number, StoredSnapshot | Pending>(latest.map((r) => [r.year, toStored(r)]));
-    const yearOf = new Map(bases.map((b) => [b.id, b.year]));
-    const created: Array<{ id: string; s: NewSnapshot }> = [];
-    const decisions = batch.map((s): Decision => {
-      const existing = byHash.get(s.hash);
-      if (existing) return { kind: 'existing', of: existing };
-      if (s.basedOn !== null && yearOf.get(s.basedOn) !== s.year) return { kind: 'unknown-based-on' };
-      const newest = latestOfYear.get(s.year);
-      const newestId = newest && ('pending' in newest ? created[newest.pending].id : newest.id);
-      if (newest && newestId !== s.basedOn && !s.force) return { kind: 'conflict', of: newest };
-      const pending = { pending: created.push({ id: randomUUID(), s }) - 1 };
-      byHash.set(s.hash, pending);
-      latestOfYear.set(s.year, pending);
-      return { kind: 'created', pending: pending.pending };
-    });
-
-    const stored = created.length ? await storeSnapshots(tx as unknown as Db, created) : [];
-    const resolve = (r: StoredSnapshot | Pending) => ('pending' in r ? stored[r.pending] : r);
-    return decisions.map((d): InsertOutcome => {
-      switch (d.kind) {
-        case 'created': return { kind: 'created', snapshot: stored[d.pending] };
-        case 'existing': return { kind: 'existing', snapshot: resolve(d.of) };
-        case 'conflict': return { kind: 'conflict', latest: resolve(d.of) };
-        case 'unknown-based-on': return d;
-      }
-    });
+async function decideAndStore(db: Db, batch: NewSnapshot[]): Promise<InsertOutcome[]> {
+  const { same, base: bases, latest } = await readSaveState(db, batch);
+  const byHash = new Map<string, StoredSnapshot | Pending>(same.map((r) => [r.hash, r]));
+  const latestOfYear = new Map<number, StoredSnapshot | Pending>(latest.map((r) => [r.year, r]));
+  const yearOf = new Map(bases.map((b) => [b.id, b.year]));
+  const created: NewRecord[] = [];
+  const idOf = (r: StoredSnapshot | Pending) => ('pending' in r ? created[r.pending].id : r.id);
+  const decisions = batch.map((s): Decision => {
+    const existing = byHash.get(s.hash);
+    if (existing) return { kind: 'existing', of: existing };
+    if (s.basedOn !== null && yearOf.get(s.basedOn) !== s.year) return { kind: 'unknown-based-on' };
+    const newest = latestOfYear.get(s.year);
+    if (newest && idOf(newest) !== s.basedOn && !s.force) return { kind: 'conflict', of: newest };
+    const pending = { pending: created.push({ id: randomUUID(), parentId: newest ? idOf(newest) : null, s }) - 1 };
+    byHash.set(s.hash, pending);
+    latestOfYear.set(s.year, pending);
+    return { kind: 'created', pending: pending.pending };
   });
+
+  const stored = created.length ? await storeSnapshots(db, created) : [];
+  const resolve = (r: StoredSnapshot | Pending) => ('pending' in r ? stored[r.pending] : r);
+  return decisions.map((d): InsertOutcome => {
+    switch (d.kind) {
+      case 'created': return { kind: 'created', snapshot: stored[d.pending] };
+      case 'existing': return { kind: 'existing', snapshot: resolve(d.of) };
+      case 'conflict': return { kind: 'conflict', latest: resolve(d.of) };
+      case 'unknown-based-on': return d;
+    }
+  });
+}
+
+interface RawMeta {
+  part: 'same' | 'base' | 'latest';
+  id: string;
+  seq: number | string;
+  year: number;
+  model: string;
+  hash: string;
+  source_workbook: string | null;
+  source_sheets: string[];
+  based_on: string | null;
+  created_by: string;
+  created_at: Date | string;
+  budget_rows: number;
+  membership_rows: number;
+}
+
+/** What a batch is decided on, in one query: snapshots with its hashes, its basedOn ids, its years' latest. */
+async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<Record<RawMeta['part'], StoredSnapshot[]>> {
+  const list = (values: Array<string | number>) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const hashes = [...new Set(batch.map((s) => s.hash))];
+  const basedOn = [...new Set(batch.flatMap((s) => (s.basedOn === null ? [] : [s.basedOn])))];
+  const years = [...new Set(batch.map((s) => s.year))];
+  const columns = sql.raw(`id, seq, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at,
+    budget_rows, membership_rows`);
+  const result = await db.execute(sql`
+    select 'same' as part, ${columns} from snapshots where hash in (${list(hashes)})
+    ${basedOn.length ? sql`union all select 'base', ${columns} from snapshots where id in (${list(basedOn)})` : sql``}
+    union all
+    (select distinct on (year) 'latest', ${columns} from snapshots where year in (${list(years)}) order by year, seq desc)`);
+  const parts: Record<RawMeta['part'], StoredSnapshot[]> = { same: [], base: [], latest: [] };
+  for (const r of resultRows<RawMeta>(result)) {
+    parts[r.part].push({
+      id: r.id, seq: Number(r.seq), year: r.year, model: r.model, hash: r.hash,
+      source: { workbook: r.source_workbook, sheets: r.source_sheets }, basedOn: r.based_on, createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(), rows: { budget: r.budget_rows, membership: r.membership_rows },
+    });
+  }
+  return parts;
+}
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (drizzle wraps it in `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+interface NewRecord {
+  id: string;
+  parentId: string | null;
+  s: NewSnapshot;
 }
 
 /** A budget row as the snapshot stores it (the columns of the budget_rows view). */
@@ -263,16 +311,16 @@ function storedMembershipRow(r: MembershipRow): StoredMembershipRow {
  * wrapping the batch in one JSON document made the database parse it all (~0.1 ms per KB on PGlite).
  * VALUES rows are inserted in order, so the sequence follows the batch and "latest" is the last saved.
  */
-async function storeSnapshots(tx: Db, created: Array<{ id: string; s: NewSnapshot }>): Promise<StoredSnapshot[]> {
-  const values = created.map(({ id, s }) => {
+async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnapshot[]> {
+  const values = created.map(({ id, parentId, s }) => {
     const { data, ...report } = s.report;
     return sql`(${id}, ${s.year}, ${s.model}, ${s.hash}, ${s.source.workbook}, ${JSON.stringify(s.source.sheets)},
-      ${s.basedOn}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${data.budget.length}, ${data.membership.length},
+      ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${data.budget.length}, ${data.membership.length},
       ${JSON.stringify(report)}, ${JSON.stringify(data.budget.map(storedBudgetRow))},
       ${JSON.stringify(data.membership.map(storedMembershipRow))})`;
   });
-  const result = await tx.execute(sql`
-    insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at,
+  const result = await db.execute(sql`
+    insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, parent_id, created_by, created_at,
                            budget_rows, membership_rows, report, budget, membership)
     values ${sql.join(values, sql`, `)}
     returning id, seq`);

@@ -60,7 +60,7 @@ const oldHistory = historyBefore('0002_rows_in_snapshot');
 afterAll(() => rmSync(oldHistory, { recursive: true, force: true }));
 
 for (const t of testDatabases) {
-  describe.skipIf(t.skip !== null)(`migration 0002 (rows into the snapshot) on ${t.kind}`, () => {
+  describe.skipIf(t.skip !== null)(`migrations 0002 (rows into the snapshot) and 0003 (a line per year) on ${t.kind}`, () => {
     it('carries the rows of a snapshot stored in the old tables over, and the views read them as the tables did', async () => {
       const o = await open(t.kind);
       try {
@@ -73,6 +73,10 @@ for (const t of testDatabases) {
         await o.db.execute(sql`
           insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at, budget_rows, membership_rows, report)
           values ('00000000-0000-4000-8000-000000000000', 2024, 'model-2025', 'h0', null, '[]'::jsonb, null, 'Økonomi', '2026-01-01T12:00:00Z', 0, 0, '{}'::jsonb)`);
+        // A later 2025 snapshot: migration 0003 makes it follow the first (parent_id).
+        await o.db.execute(sql`
+          insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at, budget_rows, membership_rows, report)
+          values ('00000000-0000-4000-8000-000000000002', 2025, 'model-2025', 'h2', null, '[]'::jsonb, ${id}, 'Økonomi', '2026-03-02T12:00:00Z', 0, 0, '{}'::jsonb)`);
         await o.db.execute(sql`
           insert into budget_rows (snapshot_id, row, association_key, association, district, local_area, tier, "grant", cofinancing, hours, salary, agreement_terms, funding_source, consultant, since, year)
           values (${id}, 4, 'bkunion', 'BK Union', 'Nørrebro', null, 'standard', 250000, 50000.5, 25, null, true, 'varige-midler', null, 2019, 2025),
@@ -104,6 +108,13 @@ for (const t of testDatabases) {
         ]);
         // The programme's members count every membership row, matched or not.
         expect(totals.total).toMatchObject({ associations: 2, extended: 1, grant: 650000, cofinancing: 150000.5, membersUnder25: 278 });
+
+        const parents = (await o.db.execute(sql`select id, parent_id from snapshots order by seq`)) as unknown as { rows: unknown[] };
+        expect(parents.rows).toEqual([
+          { id, parent_id: null },
+          { id: '00000000-0000-4000-8000-000000000000', parent_id: null },
+          { id: '00000000-0000-4000-8000-000000000002', parent_id: id },
+        ]);
 
         // The views have the tables' columns, for anyone who queried them with SQL.
         const viewRows = (await o.db.execute(sql`select snapshot_id, row, association_key, "grant" from budget_rows order by row`)) as unknown as { rows: unknown[] };
