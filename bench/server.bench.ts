@@ -136,20 +136,25 @@ async function benchDatabase(kind: 'pglite' | 'postgresql', env: Record<string, 
 
     for (const format of ['xlsx', 'csv'] as const) {
       progress(`${kind}: export .${format}`);
-      let ms = 0;
+      const runs: number[] = [];
       let bytes = 0;
       const { peakMb, baseMb } = await peakRss(target.child.pid!, async () => {
-        const t0 = performance.now();
-        const res = await fetch(`${url}/api/years/2030/membership.${format}`, { headers: { authorization: `Bearer ${reader}` } });
-        bytes = (await res.arrayBuffer()).byteLength;
-        ms = performance.now() - t0;
-        if (res.status !== 200) throw new Error(`export ${format} answered ${res.status}`);
+        for (let r = 0; r < 4; r++) {
+          const t0 = performance.now();
+          const res = await fetch(`${url}/api/years/2030/membership.${format}`, { headers: { authorization: `Bearer ${reader}` } });
+          bytes = (await res.arrayBuffer()).byteLength;
+          runs.push(performance.now() - t0);
+          if (res.status !== 200) throw new Error(`export ${format} answered ${res.status}`);
+        }
       });
+      // The first export since start pays for JIT and a cold cache; the later ones are the steady state.
+      const first = runs[0];
+      const later = runs.slice(1).sort((x, y) => x - y)[1];
       rows.push({
-        database: kind, scenario: `GET membership.${format} (10,000 associations)`, rps: null, p50: Math.round(ms), p99: null,
-        non2xx: 0, errors: 0, ratio: null, target: '≤ 1000 ms, peak RSS ≤ 200 MB', met: ms <= 1000 && peakMb <= 200,
+        database: kind, scenario: `GET membership.${format} (10,000 associations)`, rps: null, p50: Math.round(later), p99: null,
+        non2xx: 0, errors: 0, ratio: null, target: '≤ 1000 ms, peak RSS ≤ 200 MB', met: first <= 1000 && later <= 1000 && peakMb <= 200,
       });
-      notes.push(`${kind} export .${format}: ${Math.round(ms)} ms, ${Math.round(bytes / 1024)} KB, service RSS ${Math.round(baseMb)} → peak ${Math.round(peakMb)} MB (whole service process, database included${kind === 'pglite' ? ': PGlite runs inside it' : ''})`);
+      notes.push(`${kind} export .${format}: first ${Math.round(first)} ms, median of 3 later ${Math.round(later)} ms, ${Math.round(bytes / 1024)} KB, service RSS ${Math.round(baseMb)} → peak ${Math.round(peakMb)} MB (+${Math.round(peakMb - baseMb)} MB for the export; whole service process${kind === 'pglite' ? ', PGlite inside it' : ''})`);
     }
   } finally {
     await target.stop();
