@@ -51,7 +51,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   // PGlite is single-process: a second process on the same dir would corrupt it, so refuse clearly.
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = dataDir ? await PGlite.create(join(dataDir, 'pglite')) : await PGlite.create();
+    // PGlite's default 128 MB buffer pool is touched at start and stays in the process's memory; a snapshot
+    // is one row and a year's working set a few MB, so 32 MB serves as fast (export query 52 vs 55 ms,
+    // measured) for ~110 MB less RSS. Below that, reads got slower.
+    const options = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] };
+    const client = dataDir ? await PGlite.create(join(dataDir, 'pglite'), options) : await PGlite.create(options);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
     return {

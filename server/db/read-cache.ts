@@ -16,11 +16,9 @@ const MAX_TOTALS = 512;
 export const LATEST_TTL_MS = 1_000;
 
 export class ReadCache {
-  private readonly totals = new Map<string, DistrictTotalsResult>();
-  private readonly latest = new Map<number, StoredSnapshot | null>();
-  private readonly members = new Map<number, PreviousMembership | null>();
-  private readonly sharedLatest = new Map<number, { snapshot: StoredSnapshot | null; until: number }>();
-  private readonly sharedMembers = new Map<number, { members: PreviousMembership | null; until: number }>();
+  private readonly totals = new Map<string, Promise<DistrictTotalsResult>>();
+  private readonly latest = new Map<number, Remembered<StoredSnapshot | null>>();
+  private readonly members = new Map<number, Remembered<PreviousMembership | null>>();
 
   constructor(
     private readonly db: Db,
@@ -29,7 +27,7 @@ export class ReadCache {
     private readonly soleWriter: boolean,
   ) {}
 
-  async districtTotals(snapshotId: string): Promise<DistrictTotalsResult> {
+  districtTotals(snapshotId: string): Promise<DistrictTotalsResult> {
     const hit = this.totals.get(snapshotId);
     if (hit) {
       // Map order is insertion order: re-inserting marks it most recently used.
@@ -37,51 +35,52 @@ export class ReadCache {
       this.totals.set(snapshotId, hit);
       return hit;
     }
-    const result = await districtTotals(this.db, snapshotId, this.config);
+    // The computation is kept, not only its result, so the requests that arrive while it runs share it.
+    const result = districtTotals(this.db, snapshotId, this.config);
     this.totals.set(snapshotId, result);
+    result.catch(() => {
+      if (this.totals.get(snapshotId) === result) this.totals.delete(snapshotId);
+    });
     if (this.totals.size > MAX_TOTALS) this.totals.delete(this.totals.keys().next().value!);
     return result;
   }
 
-  async latestSnapshot(year: number): Promise<StoredSnapshot | null> {
-    if (!this.soleWriter) {
-      // Another instance may save at any time: its snapshot shows here within LATEST_TTL_MS. Our own saves
-      // show at once (saved() forgets the year).
-      const hit = this.sharedLatest.get(year);
-      const now = Date.now();
-      if (hit && hit.until > now) return hit.snapshot;
-      const snapshot = await latestSnapshot(this.db, year);
-      this.sharedLatest.set(year, { snapshot, until: now + LATEST_TTL_MS });
-      return snapshot;
-    }
-    if (this.latest.has(year)) return this.latest.get(year)!;
-    const found = await latestSnapshot(this.db, year);
-    this.latest.set(year, found);
-    return found;
+  latestSnapshot(year: number): Promise<StoredSnapshot | null> {
+    // On a shared database another instance may save at any time: its snapshot shows here within
+    // LATEST_TTL_MS. Our own saves show at once (saved() forgets the year).
+    return remember(this.latest, year, this.soleWriter ? Infinity : LATEST_TTL_MS, () => latestSnapshot(this.db, year));
   }
 
-  async membershipOfYear(year: number): Promise<PreviousMembership | null> {
-    if (!this.soleWriter) {
-      // Every save asks for the year before its own: trusted for LATEST_TTL_MS like the latest snapshot (it
-      // only feeds the change-vs-previous warning), two queries less per save.
-      const hit = this.sharedMembers.get(year);
-      const now = Date.now();
-      if (hit && hit.until > now) return hit.members;
-      const members = await membershipOfYear(this.db, year);
-      this.sharedMembers.set(year, { members, until: now + LATEST_TTL_MS });
-      return members;
-    }
-    if (this.members.has(year)) return this.members.get(year)!;
-    const found = await membershipOfYear(this.db, year);
-    this.members.set(year, found);
-    return found;
+  /** Every save asks for the year before its own; on a shared database trusted for LATEST_TTL_MS too. */
+  membershipOfYear(year: number): Promise<PreviousMembership | null> {
+    return remember(this.members, year, this.soleWriter ? Infinity : LATEST_TTL_MS, () => membershipOfYear(this.db, year));
   }
 
   /** Called after this process stored a snapshot. */
   saved(snapshot: StoredSnapshot): void {
     this.latest.delete(snapshot.year);
-    this.sharedLatest.delete(snapshot.year);
     this.members.delete(snapshot.year);
-    this.sharedMembers.delete(snapshot.year);
   }
+}
+
+interface Remembered<T> {
+  value: Promise<T>;
+  until: number;
+}
+
+/**
+ * The answer for `key` while it is fresh, else a new load. The load itself is remembered, so requests that
+ * arrive while it runs share it (50 concurrent saves made 50 identical queries), and a save that forgets
+ * the key meanwhile is not undone when the older load finishes.
+ */
+function remember<T>(map: Map<number, Remembered<T>>, key: number, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = map.get(key);
+  if (hit && hit.until > now) return hit.value;
+  const entry = { value: load(), until: now + ttlMs };
+  map.set(key, entry);
+  entry.value.catch(() => {
+    if (map.get(key) === entry) map.delete(key);
+  });
+  return entry.value;
 }

@@ -187,24 +187,60 @@ type Decision =
   | { kind: 'unknown-based-on' };
 
 /**
- * Decides a batch of saves in arrival order from one read, then stores the new ones with one INSERT, so a
- * batch costs two round trips and holds no lock. A save sees the ones before it in the batch exactly as if
- * they had been stored before it. Each new snapshot names the latest one it followed (parent_id, unique
- * per year) and its content hash is unique: if another instance stored something in between, the INSERT
- * fails as a whole and the batch is decided again on what is there now.
+ * Decides a batch of saves in arrival order and stores the new ones with one INSERT; no lock is held. A
+ * save sees the ones before it in the batch exactly as if they had been stored before it. Each new
+ * snapshot names the latest one it followed (parent_id, unique per year) and its content hash is unique,
+ * so if anything was stored meanwhile, by this instance or another, the INSERT fails as a whole.
+ *
+ * The fast way, one round trip: when this process knows each year's latest snapshot (it stored or read
+ * it) and every save in the batch would be stored on top of it, the batch is decided on that alone. If the
+ * knowledge was stale or a content already stored, the INSERT fails and the batch is decided again on a
+ * read of what is there now (two round trips, repeated while other instances keep getting in between).
  */
 export async function insertSnapshots(db: Db, batch: NewSnapshot[]): Promise<InsertOutcome[]> {
+  let tips = latestKnown.get(db);
+  if (!tips) latestKnown.set(db, (tips = new Map()));
+  const known = knownState(batch, tips);
+  if (known) {
+    try {
+      const outcomes = await decideAndStore(db, batch, known, tips, true);
+      if (outcomes) return outcomes;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndStore(db, batch);
+      return (await decideAndStore(db, batch, await readSaveState(db, batch), tips, false))!;
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error)) throw error;
     }
   }
 }
 
-async function decideAndStore(db: Db, batch: NewSnapshot[]): Promise<InsertOutcome[]> {
-  const { same, base: bases, latest } = await readSaveState(db, batch);
+/** Per database: the latest snapshot of each year as this process last stored or read it. */
+const latestKnown = new WeakMap<Db, Map<number, StoredSnapshot>>();
+
+/** What the batch would be decided on without a read, or null when a save needs one. */
+function knownState(batch: NewSnapshot[], tips: Map<number, StoredSnapshot>): SaveState | null {
+  const latest = new Map<number, StoredSnapshot>();
+  for (const s of batch) {
+    const tip = tips.get(s.year);
+    if (!tip || (s.basedOn !== null && s.basedOn !== tip.id)) return null;
+    latest.set(s.year, tip);
+  }
+  const base = [...latest.values()].filter((tip) => batch.some((s) => s.basedOn === tip.id));
+  return { same: [], base, latest: [...latest.values()] };
+}
+
+/**
+ * Decides and stores; with `onlyCreates` (the fast way), answers null instead when a save would not be
+ * stored, since a conflict must be answered with the real latest snapshot, which only a read can tell.
+ */
+async function decideAndStore(
+  db: Db, batch: NewSnapshot[], { same, base: bases, latest }: SaveState, tips: Map<number, StoredSnapshot>, onlyCreates: boolean,
+): Promise<InsertOutcome[] | null> {
+  if (!onlyCreates) for (const r of latest) tips.set(r.year, r);
   const byHash = new Map<string, StoredSnapshot | Pending>(same.map((r) => [r.hash, r]));
   const latestOfYear = new Map<number, StoredSnapshot | Pending>(latest.map((r) => [r.year, r]));
   const yearOf = new Map(bases.map((b) => [b.id, b.year]));
@@ -221,8 +257,10 @@ async function decideAndStore(db: Db, batch: NewSnapshot[]): Promise<InsertOutco
     latestOfYear.set(s.year, pending);
     return { kind: 'created', pending: pending.pending };
   });
+  if (onlyCreates && decisions.some((d) => d.kind !== 'created' && !(d.kind === 'existing' && 'pending' in d.of))) return null;
 
   const stored = created.length ? await storeSnapshots(db, created) : [];
+  for (const r of stored) tips.set(r.year, r);
   const resolve = (r: StoredSnapshot | Pending) => ('pending' in r ? stored[r.pending] : r);
   return decisions.map((d): InsertOutcome => {
     switch (d.kind) {
@@ -250,8 +288,10 @@ interface RawMeta {
   membership_rows: number;
 }
 
+type SaveState = Record<RawMeta['part'], StoredSnapshot[]>;
+
 /** What a batch is decided on, in one query: snapshots with its hashes, its basedOn ids, its years' latest. */
-async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<Record<RawMeta['part'], StoredSnapshot[]>> {
+async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<SaveState> {
   const list = (values: Array<string | number>) => sql.join(values.map((v) => sql`${v}`), sql`, `);
   const hashes = [...new Set(batch.map((s) => s.hash))];
   const basedOn = [...new Set(batch.flatMap((s) => (s.basedOn === null ? [] : [s.basedOn])))];
@@ -263,7 +303,7 @@ async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<Record<RawMe
     ${basedOn.length ? sql`union all select 'base', ${columns} from snapshots where id in (${list(basedOn)})` : sql``}
     union all
     (select distinct on (year) 'latest', ${columns} from snapshots where year in (${list(years)}) order by year, seq desc)`);
-  const parts: Record<RawMeta['part'], StoredSnapshot[]> = { same: [], base: [], latest: [] };
+  const parts: SaveState = { same: [], base: [], latest: [] };
   for (const r of resultRows<RawMeta>(result)) {
     parts[r.part].push({
       id: r.id, seq: Number(r.seq), year: r.year, model: r.model, hash: r.hash,
