@@ -2,6 +2,7 @@
  * readMembershipExport on both databases: the associations in sheet order with their budget row's district,
  * and the totals per district and for the programme, read from a snapshot saved through the API.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMembershipExport } from '../../server/db/membership-export';
 import type { MembershipExportAssociation } from '../../server/export/types';
@@ -94,6 +95,22 @@ for (const db of testDatabases) {
         under25: associations.reduce((n, a) => n + (a.under25 ?? 0), 0),
         totalMembers: associations.reduce((n, a) => n + (a.totalMembers ?? 0), 0),
       });
+    });
+
+    it('joins the stored rows in JavaScript exactly as budget_rows / membership_rows join in SQL', async () => {
+      // The rows are read from the snapshot's json columns and joined here, the totals in SQL: this holds the
+      // two to the same relational reading of a snapshot, the one the views give everyone querying with SQL.
+      const result = await s.database.db.execute(sql`
+        select m.association, b.district, m.age_0_to_12 as "age0to12", m.age_13_to_18 as "age13to18",
+               m.age_19_to_24 as "age19to24", m.under_25 as "under25", m.total_members as "totalMembers"
+          from membership_rows m
+          left join budget_rows b on b.snapshot_id = m.snapshot_id and b.association_key = m.association_key
+         where m.snapshot_id = ${snapshotId}
+         order by m.row`);
+      const viaViews = (result as unknown as { rows: MembershipExportAssociation[] }).rows;
+      const data = await readMembershipExport(s.database.db, snapshotId, copenhagen);
+      expect(await collect(data.associations)).toEqual(viaViews);
+      expect(viaViews.length).toBe(rows.length);
     });
 
     it('answers an empty export for a snapshot without membership rows', async () => {
