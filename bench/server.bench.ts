@@ -34,7 +34,9 @@ interface Target {
 }
 
 function start(script: string, env: Record<string, string>): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, script)], {
+  // As npm start runs the service: a young generation of up to 32 MB, since each save allocates ~100 KB of
+  // short-lived data (body, grids, report, JSON texts); measured +10–30 % saves/s over Node's default.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', join(here, script)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
