@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts (each exports `run(): Promise<BenchSection>`),
- * prints one table per section and writes bench/results.json. `npm run bench -- core` runs only matching files.
+ * prints one table per section and writes bench/results.json. `npm run bench -- core` runs only matching files
+ * and keeps the other sections' last figures in the file.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchSection } from './types';
@@ -23,6 +24,18 @@ for (const file of files) {
   console.table(section.rows);
   for (const note of section.notes ?? []) console.log(`  ${note}`);
 }
-const out = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString(), sections };
-writeFileSync(join(here, 'results.json'), JSON.stringify(out, null, 2) + '\n');
-console.log(`\nwrote bench/results.json (${sections.length} sections)`);
+// A run of some sections replaces those and keeps the others' last figures (each section has its `at`).
+const resultsFile = join(here, 'results.json');
+const previous = (() => {
+  try {
+    return (JSON.parse(readFileSync(resultsFile, 'utf8')) as { sections?: BenchSection[] }).sections ?? [];
+  } catch {
+    return [];
+  }
+})();
+const at = new Date().toISOString();
+const fresh = sections.map((s) => ({ ...s, at }));
+const kept = previous.filter((p) => !fresh.some((s) => s.name === p.name));
+const out = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at, sections: [...kept, ...fresh].sort((a, b) => a.name.localeCompare(b.name)) };
+writeFileSync(resultsFile, JSON.stringify(out, null, 2) + '\n');
+console.log(`\nwrote bench/results.json (${fresh.length} section(s) measured now, ${kept.length} kept from earlier runs)`);
