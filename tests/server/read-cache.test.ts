@@ -34,3 +34,31 @@ for (const db of testDatabases) {
     });
   });
 }
+
+describe('reads that arrive together', () => {
+  const pglite = testDatabases.find((d) => d.kind === 'pglite')!;
+  let s: TestService;
+  beforeAll(async () => {
+    s = await startService(pglite);
+  });
+  afterAll(async () => {
+    await s?.drop();
+  });
+
+  it('share one load while it runs, and a save meanwhile makes the next read load again', async () => {
+    const reads = new ReadCache(s.database.db, copenhagen, true);
+    const first = reads.latestSnapshot(2025);
+    expect(reads.latestSnapshot(2025)).toBe(first);
+    expect(reads.membershipOfYear(2024)).toBe(reads.membershipOfYear(2024));
+    const res = await s.request('/api/snapshots', { method: 'POST', json: snapshotBody(workbook()) });
+    const saved = (await res.json()).snapshot;
+    // The save lands while `first` may still be loading: the cache forgets it rather than keep its answer.
+    reads.saved(saved);
+    const after = reads.latestSnapshot(2025);
+    expect(after).not.toBe(first);
+    expect((await after)?.id).toBe(saved.id);
+    const totals = reads.districtTotals(saved.id);
+    expect(reads.districtTotals(saved.id)).toBe(totals);
+    expect((await totals).total.associations).toBe(21);
+  });
+});
