@@ -71,8 +71,12 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
     case 'unknown-based-on':
       return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.report.year}. Send the id you last read for that year, or leave it out for the first save.`);
     case 'created':
-    case 'existing':
-      return c.json({ snapshot: publicMeta(outcome.snapshot), existing: outcome.kind === 'existing', report: outcome.report }, outcome.kind === 'created' ? 201 : 200);
+    case 'existing': {
+      // The report without its rows: the sender has them, and GET /api/snapshots/:id gives them as stored.
+      // Echoing them made the answer four times the size of the report.
+      const { data: _rows, ...report } = outcome.report;
+      return c.json({ snapshot: publicMeta(outcome.snapshot), existing: outcome.kind === 'existing', report }, outcome.kind === 'created' ? 201 : 200);
+    }
   }
 }
 

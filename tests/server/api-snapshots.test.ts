@@ -36,6 +36,9 @@ for (const db of testDatabases) {
       expect(body.snapshot.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(body.existing).toBe(false);
       expect(body.report.ok).toBe(true);
+      // The rows are the sender's own; they are read back with GET /api/snapshots/:id.
+      expect(body.report.data).toBeUndefined();
+      expect(body.report.summary.total.associations).toBe(21);
       first = body.snapshot;
       expect(await stored()).toBe(1);
     });
