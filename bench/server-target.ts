@@ -86,7 +86,7 @@ if (process.env.BENCH_PHASE === 'seed') {
 }
 // stdout of the seeding goes to stderr: only this process may print READY. BENCH_SEEDED=1 (a probe that
 // reuses a database it seeded before) skips it.
-const seeded = process.env.BENCH_SEEDED === '1' ? { status: 0, signal: null } : spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+const seeded = process.env.BENCH_SEEDED === '1' ? { status: 0, signal: null } : spawnSync(process.execPath, [...(import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : []), fileURLToPath(import.meta.url)], {
   env: { ...process.env, BENCH_PHASE: 'seed' },
   stdio: ['ignore', process.stderr, process.stderr],
 });

@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { buildServer } from '../scripts/build-server';
 import { adminUrl, createPostgresDatabase } from '../tests/server/databases';
 import { associations2025, snapshotBody, workbook } from '../tests/server/fixtures';
 import type { BenchSection } from './types';
@@ -27,16 +29,33 @@ const connections = 50;
 /** Where the bench is, on stderr: a run takes minutes and prints its table only at the end. */
 const progress = (line: string) => process.stderr.write(`server bench: ${line}\n`);
 
+let builtTarget: string | undefined;
+
 interface Target {
   child: ChildProcess;
   info: { url: string; editor?: string; reader?: string };
   stop: () => Promise<void>;
 }
 
+/**
+ * The service under test runs built, as `npm start` runs it: bench/server-target.ts bundled like
+ * server/main.ts (scripts/build-server.ts) into dist/server, beside the migrations it needs.
+ */
+async function buildTarget(): Promise<string> {
+  const out = await buildServer();
+  const target = join(out, 'bench-target.mjs');
+  await build({
+    entryPoints: [join(here, 'server-target.ts')], outfile: target, bundle: true, platform: 'node', format: 'esm',
+    target: 'node20', packages: 'external', logLevel: 'warning',
+  });
+  return target;
+}
+
 function start(script: string, env: Record<string, string>): Promise<Target> {
   // As npm start runs the service: a young generation of up to 32 MB, since each save allocates ~100 KB of
   // short-lived data (body, grids, report, JSON texts); measured +10–30 % saves/s over Node's default.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', join(here, script)], {
+  const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', join(here, script)];
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...entry], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +114,7 @@ async function peakRss(pid: number, work: () => Promise<void>): Promise<{ peakMb
 
 async function benchDatabase(kind: 'pglite' | 'postgresql', env: Record<string, string>): Promise<{ rows: BenchSection['rows']; notes: string[] }> {
   progress(`${kind}: starting the service and storing 10,000 snapshots`);
-  const target = await start('server-target.ts', { BENCH_DB: kind, ...env });
+  const target = await start(builtTarget ??= await buildTarget(), { BENCH_DB: kind, ...env });
   progress(`${kind}: service up`);
   const { url, editor, reader } = target.info;
   const rows: BenchSection['rows'] = [];

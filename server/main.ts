@@ -1,9 +1,11 @@
 /**
- * `npm start`: environment → database (migrated) → first admin token if there is none → HTTP.
+ * `npm start` (built into dist/server/main.mjs by scripts/build-server.ts): environment → database (migrated)
+ * → first admin token if there is none → HTTP.
  * PORT (3000), HOST (127.0.0.1), DATA_DIR (./data) or DATABASE_URL, PUBLIC_URL, CORS_ORIGINS,
  * ENTRA_ISSUER + ENTRA_AUDIENCE + ENTRA_JWKS_URL (+ ENTRA_ROLE_CLAIM) for Microsoft 365 sign-on.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -13,7 +15,14 @@ import { databaseOptionsFromEnv, describeDatabase } from './db/from-env';
 import { countTokens, createToken } from './db/tokens';
 import { defaultStaticPaths } from './static';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The checkout this runs from (server/main.ts, or dist/server/main.mjs when built): where package.json is. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 function entraFromEnv(env: NodeJS.ProcessEnv): EntraConfig | undefined {
   const { ENTRA_ISSUER: issuer, ENTRA_AUDIENCE: audience, ENTRA_JWKS_URL: jwksUrl } = env;

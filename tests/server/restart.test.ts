@@ -3,7 +3,7 @@
  * start on one PostgreSQL at once, and a second process on a PGlite data dir is refused with a clear message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { createAuth } from '../../server/auth';
 import { openDatabase, type Database, type DatabaseOptions } from '../../server/db/connect';
 import { DataDirLockedError } from '../../server/db/data-dir-lock';
 import { createToken } from '../../server/db/tokens';
+import { buildServer, root } from '../../scripts/build-server';
 import { snapshotBody, workbook } from './fixtures';
 import { createPostgresDatabase, testDatabases } from './databases';
 
@@ -98,9 +99,9 @@ describe.skipIf(postgres.skip !== null)('restart on PostgreSQL', () => {
   });
 });
 
-/** `tsx server/main.ts` as `npm start` runs it (without the add-in build). */
-function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** server/main.ts from source (tsx), or a built entry as `npm start` runs it. */
+function startMain(env: Record<string, string>, entry = ['--import', 'tsx', 'server/main.ts']): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+  const child = spawn(process.execPath, entry, {
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -113,7 +114,7 @@ function startMain(env: Record<string, string>): { child: ChildProcess; output: 
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`main.ts exited with ${code}: ${text}`)));
+    child.on('exit', (code) => reject(new Error(`the service exited with ${code}: ${text}`)));
   });
   return { child, output: () => text, ready };
 }
@@ -150,6 +151,32 @@ describe('npm start (server/main.ts)', () => {
       expect(again.output()).not.toMatch(/pks_/);
     } finally {
       await stop(again.child);
+    }
+  }, 120_000);
+});
+
+describe('npm start (the built service, dist/server/main.mjs)', () => {
+  it('starts from the build with plain Node, migrates, serves the manifest and office.js, and reads an uploaded .xlsx in its worker', async () => {
+    const out = await buildServer(join(root, 'dist', `server-test-${process.pid}`));
+    const dir = tempDir();
+    const service = startMain({ DATA_DIR: dir }, ['--max-semi-space-size=32', join(out, 'main.mjs')]);
+    try {
+      const url = await service.ready;
+      const health = await (await fetch(`${url}/api/health`)).json();
+      expect(health).toEqual({ status: 'ok', database: 'pglite', schemaVersion: expect.stringMatching(/^\d{4}_/) });
+      const token = /pks_[A-Za-z0-9_-]{43}/.exec(service.output())?.[0];
+      expect(token, service.output()).toBeDefined();
+      // The manifest and office.js come from the checkout, found from dist/ as from server/.
+      expect((await fetch(`${url}/manifest.xml`)).status).toBe(200);
+      expect((await fetch(`${url}/office-js/office.js`)).status).toBe(200);
+      const form = new FormData();
+      form.set('file', new Blob([readFileSync(join(root, 'samples', 'partnerskab-2025.xlsx'))]), 'partnerskab-2025.xlsx');
+      const checked = await fetch(`${url}/api/workbooks`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      expect(checked.status).toBe(200);
+      expect((await checked.json()).report).toMatchObject({ year: 2025, ok: true });
+    } finally {
+      await stop(service.child);
+      rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
 });
