@@ -31,6 +31,11 @@ export type DatabaseOptions =
   | { kind: 'pglite'; /** null = in memory (tests and benchmarks only). */ dataDir: string | null }
   | { kind: 'postgresql'; url: string; poolSize?: number };
 
+/** The rows of a raw `db.execute()`: node-postgres answers with a QueryResult, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** An arbitrary constant naming this service's advisory lock, so two instances never migrate at once. */

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ProgrammeConfig, Totals } from '../../shared/index';
-import type { Db } from './connect';
+import { rowsOf, type Db } from './connect';
 
 export type TotalsRow = Totals;
 export interface DistrictTotalsResult {
@@ -43,11 +43,6 @@ const joinedAggregates = sql.raw(`
   sum(m.age_19_to_24)::float8 as age19to24,
   case when coalesce(sum(m.under_25), 0) > 0
     then round((coalesce(sum(b."grant"), 0) / sum(m.under_25))::numeric, 2)::float8 end as grant_per_member`);
-
-function rowsOf<T>(result: unknown): T[] {
-  // node-postgres and PGlite both answer execute() with an object holding `rows`.
-  return (result as { rows: T[] }).rows;
-}
 
 export async function districtTotals(db: Db, snapshotId: string, config: ProgrammeConfig): Promise<DistrictTotalsResult> {
   const result = await db.execute(sql`

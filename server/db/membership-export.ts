@@ -19,34 +19,23 @@
 import { sql } from 'drizzle-orm';
 import type { ProgrammeConfig } from '../../shared/index';
 import type { MembershipExportAssociation, MembershipExportDistrict } from '../export/types';
-import type { Db } from './connect';
+import { rowsOf, type Db } from './connect';
 import type { StoredBudgetRow, StoredMembershipRow } from './schema';
 
 /** The district label for members whose association has no budget row in the snapshot. */
 export const NO_DISTRICT = 'Uden bydel';
 export const TOTAL_LABEL = 'I alt';
 
-interface TotalsRow {
+type TotalsRow = Omit<MembershipExportDistrict, 'district'> & {
   /** 1 on the programme's row: grouping() tells it from the group without a budget row, whose district is null too. */
   is_total: number;
   district: string | null;
-  associations: number;
-  age0to12: number | null;
-  age13to18: number | null;
-  age19to24: number | null;
-  under25: number;
-  totalMembers: number | null;
-}
+};
 
 export interface MembershipExportData {
   associations: AsyncIterable<MembershipExportAssociation>;
   districts: MembershipExportDistrict[];
   total: MembershipExportDistrict;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  // node-postgres and PGlite both answer execute() with an object holding `rows`.
-  return (result as { rows: T[] }).rows;
 }
 
 type BudgetSide = Pick<StoredBudgetRow, 'association_key' | 'district'>;

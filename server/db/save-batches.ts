@@ -2,7 +2,7 @@
  * Group commit. Saves of one year have to be decided one after another (the conflict check needs the year's
  * latest snapshot), so each used to wait for the previous one's whole transaction: about 12 ms each, some
  * 60 saves/s however many arrived. Work that arrives while a batch is being written now waits together and
- * goes into the next batch, one transaction for all of it.
+ * goes into the next batch, decided and stored as one (server/db/snapshots.ts insertSnapshots).
  */
 
 /**

@@ -5,7 +5,7 @@ import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../..
 import { snapshotAssociationKey, type SnapshotMeta } from '../../shared/snapshot';
 
 export type { SnapshotMeta };
-import type { Db } from './connect';
+import { rowsOf, type Db } from './connect';
 import { batched } from './save-batches';
 import { snapshots, type SnapshotRecord, type StoredBudgetRow, type StoredMembershipRow } from './schema';
 
@@ -304,12 +304,12 @@ async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<SaveState> {
     union all
     (select distinct on (year) 'latest', ${columns} from snapshots where year in (${list(years)}) order by year, seq desc)`);
   const parts: SaveState = { same: [], base: [], latest: [] };
-  for (const r of resultRows<RawMeta>(result)) {
-    parts[r.part].push({
-      id: r.id, seq: Number(r.seq), year: r.year, model: r.model, hash: r.hash,
-      source: { workbook: r.source_workbook, sheets: r.source_sheets }, basedOn: r.based_on, createdBy: r.created_by,
-      createdAt: new Date(r.created_at).toISOString(), rows: { budget: r.budget_rows, membership: r.membership_rows },
-    });
+  for (const r of rowsOf<RawMeta>(result)) {
+    parts[r.part].push(toStored({
+      id: r.id, seq: Number(r.seq), year: r.year, model: r.model, hash: r.hash, sourceWorkbook: r.source_workbook,
+      sourceSheets: r.source_sheets, basedOn: r.based_on, createdBy: r.created_by, createdAt: new Date(r.created_at),
+      budgetRows: r.budget_rows, membershipRows: r.membership_rows,
+    }));
   }
   return parts;
 }
@@ -364,7 +364,7 @@ async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnaps
                            budget_rows, membership_rows, report, budget, membership)
     values ${sql.join(values, sql`, `)}
     returning id, seq`);
-  const seqOf = new Map(resultRows<{ id: string; seq: number | string | bigint }>(result).map((r) => [r.id, Number(r.seq)]));
+  const seqOf = new Map(rowsOf<{ id: string; seq: number | string | bigint }>(result).map((r) => [r.id, Number(r.seq)]));
   return created.map(({ id, s }) => ({
     id,
     seq: seqOf.get(id)!,
@@ -377,11 +377,6 @@ async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnaps
     createdAt: s.createdAt.toISOString(),
     rows: { budget: s.report.data.budget.length, membership: s.report.data.membership.length },
   }));
-}
-
-/** node-postgres answers a raw query with a QueryResult, PGlite with { rows }: both have `rows`. */
-function resultRows<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 /** The newest snapshot of each year in [from, to], oldest year first. */

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../server/db/connect';
 import { readMembershipExport } from '../../server/db/membership-export';
 import type { MembershipExportAssociation } from '../../server/export/types';
 import { copenhagen } from '../../shared/index';
@@ -107,7 +108,7 @@ for (const db of testDatabases) {
           left join budget_rows b on b.snapshot_id = m.snapshot_id and b.association_key = m.association_key
          where m.snapshot_id = ${snapshotId}
          order by m.row`);
-      const viaViews = (result as unknown as { rows: MembershipExportAssociation[] }).rows;
+      const viaViews = rowsOf<MembershipExportAssociation>(result);
       const data = await readMembershipExport(s.database.db, snapshotId, copenhagen);
       expect(await collect(data.associations)).toEqual(viaViews);
       expect(viaViews.length).toBe(rows.length);

@@ -13,7 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, type Db } from '../../../server/db/connect';
+import { migrationsFolder, rowsOf, type Db } from '../../../server/db/connect';
 import { districtTotals } from '../../../server/db/district-totals';
 import { membershipOfYear, snapshotRows } from '../../../server/db/snapshots';
 import * as schema from '../../../server/db/schema';
@@ -109,16 +109,16 @@ for (const t of testDatabases) {
         // The programme's members count every membership row, matched or not.
         expect(totals.total).toMatchObject({ associations: 2, extended: 1, grant: 650000, cofinancing: 150000.5, membersUnder25: 278 });
 
-        const parents = (await o.db.execute(sql`select id, parent_id from snapshots order by seq`)) as unknown as { rows: unknown[] };
-        expect(parents.rows).toEqual([
+        const parents = rowsOf(await o.db.execute(sql`select id, parent_id from snapshots order by seq`));
+        expect(parents).toEqual([
           { id, parent_id: null },
           { id: '00000000-0000-4000-8000-000000000000', parent_id: null },
           { id: '00000000-0000-4000-8000-000000000002', parent_id: id },
         ]);
 
         // The views have the tables' columns, for anyone who queried them with SQL.
-        const viewRows = (await o.db.execute(sql`select snapshot_id, row, association_key, "grant" from budget_rows order by row`)) as unknown as { rows: unknown[] };
-        expect(viewRows.rows).toEqual([
+        const viewRows = rowsOf(await o.db.execute(sql`select snapshot_id, row, association_key, "grant" from budget_rows order by row`));
+        expect(viewRows).toEqual([
           { snapshot_id: id, row: 3, association_key: 'fremadvalby', grant: 400000 },
           { snapshot_id: id, row: 4, association_key: 'bkunion', grant: 250000 },
         ]);

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../server/db/connect';
+import { openDatabase, rowsOf, type Database } from '../../../server/db/connect';
 import { ReadCache } from '../../../server/db/read-cache';
 import { saveSnapshot, type SaveOutcome } from '../../../server/save-snapshot';
 import { copenhagen } from '../../../shared/index';
@@ -54,13 +54,13 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
   it('keeps a year one line when both instances force their saves in', async () => {
     const outcomes = await Promise.all(Array.from({ length: 24 }, (_, k) => save(instances[k % 2], 100 + k, null, true)));
     expect(outcomes.map((o) => o.kind)).toEqual(outcomes.map(() => 'created'));
-    const result = (await instances[0].db.execute(sql`
+    const [line] = rowsOf<Record<string, unknown>>(await instances[0].db.execute(sql`
       select count(*)::int as snapshots, count(distinct parent_id)::int as parents,
              count(*) filter (where parent_id is null)::int as firsts,
              bool_and(parent_id is null or parent_seq < seq) as follows_older
         from (select s.*, p.seq as parent_seq from snapshots s left join snapshots p on p.id = s.parent_id) x
-       where year = 2025`)) as unknown as { rows: Array<Record<string, unknown>> };
+       where year = 2025`));
     // 1 + 1 from the first test, 24 now: every snapshot but the year's first follows a different, older one.
-    expect(result.rows[0]).toEqual({ snapshots: 26, parents: 25, firsts: 1, follows_older: true });
+    expect(line).toEqual({ snapshots: 26, parents: 25, firsts: 1, follows_older: true });
   });
 });
