@@ -53,5 +53,9 @@ if [ "$exists" != "1" ]; then
   as_postgres psql -p "$port" -q -c "CREATE ROLE \"$ROLE\" LOGIN CREATEDB PASSWORD '$PASSWORD'"
   echo "ensure-postgres: created role $ROLE"
 fi
+# DROP DATABASE … WITH (FORCE), as each suite drops its database, must end an autovacuum worker that is busy
+# on it; without pg_signal_backend the drop fails ("must be a member of the role whose process is being
+# terminated"), as seen after the bench's 5,000 saves. Granting again is harmless.
+as_postgres psql -p "$port" -q -c "GRANT pg_signal_backend TO \"$ROLE\"" 2>&1 | grep -v 'is already a member' || true
 
 echo "ensure-postgres: PostgreSQL $VERSION is up; tests use TEST_DATABASE_URL=postgres://$ROLE:$PASSWORD@127.0.0.1:$port/postgres"

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  validateWorkbook, workbookYear, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
+  readWorkbook, validateReading, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
 } from '../shared/index';
 import { canonicalSnapshot, diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
@@ -15,9 +15,9 @@ export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet'
 
 /** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
 export async function checkWorkbook(reads: ReadCache, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
-  const year = workbookYear(workbook, { ...options, config });
-  const previous = year === null ? null : await reads.membershipOfYear(year - 1);
-  return validateWorkbook(workbook, { ...options, year: year ?? undefined, config, previousMembership: previous ?? undefined });
+  const reading = readWorkbook(workbook, { ...options, config });
+  const previous = reading.year === null ? null : await reads.membershipOfYear(reading.year - 1);
+  return validateReading(reading, { ...options, config, previousMembership: previous ?? undefined });
 }
 
 export function contentOf(report: Report): SnapshotContent {

@@ -4,7 +4,7 @@
  */
 export * from './schemas';
 export { copenhagen, modelForYear } from './config';
-export { validateWorkbook, workbookYear } from './validate';
+export { readWorkbook, validateReading, validateWorkbook, type WorkbookReading } from './validate';
 export { summarise, emptySummary } from './summary';
 export { resolveDistrict, localAreaOf, normaliseName } from './districts';
 export { catalogue, ruleByCode, type RuleDefinition } from './rules/catalogue';

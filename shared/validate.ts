@@ -21,12 +21,37 @@ const KINDS: SheetKind[] = ['budget', 'membership'];
  * applies the whole rulebook and summarises per district. Pure: the same input gives the same report.
  */
 export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptions = {}): Report {
-  const config = options.config ?? copenhagen;
+  return validateReading(readWorkbook(workbook, options), options);
+}
+
+/** Which sheets of a workbook hold the budget and the membership, and the programme year they give. */
+export interface WorkbookReading {
+  readonly year: number | null;
+  readonly sheets: readonly SheetGrid[];
+  readonly chosen: Readonly<Record<SheetKind, SheetChoice | null>>;
+  /** What finding the sheets found wrong (sheet-not-found), in the language of the options. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * The first half of validateWorkbook: find the sheets and the year, without validating. The service reads
+ * a workbook once, looks up the previous year's figures with the year, then validates the same reading.
+ */
+export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions = {}): WorkbookReading {
   const sink: IssueSink = { lang: options.lang ?? 'da', issues: [] };
   const sheets = (workbook?.sheets ?? []).map(normaliseGrid);
-
   const chosen = chooseSheets(sheets, options, sink);
-  const year = options.year ?? programmeYear(chosen);
+  return { year: options.year ?? programmeYear(chosen), sheets, chosen, issues: sink.issues };
+}
+
+/**
+ * The second half of validateWorkbook, on a reading made with the same options (language, sheet names,
+ * year); only previousMembership and config may be added.
+ */
+export function validateReading(reading: WorkbookReading, options: ValidateOptions = {}): Report {
+  const config = options.config ?? copenhagen;
+  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [...reading.issues] };
+  const { sheets, chosen, year } = reading;
   const model = year === null ? null : modelForYear(year, config);
   if (year === null || !model) {
     addIssue(sink, 'model-unknown', { sheet: null, value: year }, { expected: Math.min(...config.models.map((m) => m.fromYear)) });
@@ -95,16 +120,6 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
     sheets: info,
     data: { budget, membership },
   };
-}
-
-/**
- * The programme year validateWorkbook would settle on, without validating: the service looks up the previous
- * year's figures with it before the one validation that needs them.
- */
-export function workbookYear(workbook: WorkbookInput, options: ValidateOptions = {}): number | null {
-  if (options.year !== undefined) return options.year;
-  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [] };
-  return programmeYear(chooseSheets((workbook?.sheets ?? []).map(normaliseGrid), options, sink));
 }
 
 /** Ragged rows and missing cells are read as empty, like Excel's own grid. */
@@ -212,7 +227,7 @@ function sheetInfo(kind: SheetKind, choice: SheetChoice, dataRows: number, other
 }
 
 /** Workbook findings first, then sheet by sheet in workbook order, row by row, column by column. */
-function sortIssues(issues: Issue[], sheets: SheetGrid[]): Issue[] {
+function sortIssues(issues: Issue[], sheets: readonly SheetGrid[]): Issue[] {
   const order = new Map(sheets.map((s, i) => [s.name, i]));
   const colOf = (cell: string | null) => (cell ? cell.replace(/\d+$/, '') : '');
   return issues

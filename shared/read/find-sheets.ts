@@ -24,6 +24,7 @@ const TELLING_FIELDS: Record<SheetKind, string[]> = {
   budget: ['grant', 'hours', 'tier', 'cofinancing', 'district', 'salary', 'agreementTerms'],
   membership: ['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers', 'girls', 'boys'],
 };
+const TELLING_SETS: Record<SheetKind, ReadonlySet<string>> = { budget: new Set(TELLING_FIELDS.budget), membership: new Set(TELLING_FIELDS.membership) };
 
 export function nameSuggests(kind: SheetKind, sheetName: string): boolean {
   return NAME_PATTERNS[kind].test(normaliseLabel(sheetName)) && !/oversigt/.test(normaliseLabel(sheetName));
@@ -61,12 +62,29 @@ function score(kind: SheetKind, m: HeaderMatch): number {
   return m.columns.size * 10 + telling - m.unknown.length * 0.1;
 }
 
+/**
+ * Whether a row names a field only this kind of sheet has; a row that does not scores 0. Most rows near the
+ * top of a sheet are data rows, and reading each as a header cost two maps and two arrays.
+ */
+function namesTellingField(kind: SheetKind, row: readonly unknown[]): boolean {
+  const telling = TELLING_SETS[kind];
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string') continue;
+    const def = fieldForHeader(kind, v);
+    if (def && telling.has(def.field)) return true;
+  }
+  return false;
+}
+
 /** The best header row within the first 20 rows, or null. */
 export function findHeader(kind: SheetKind, sheet: SheetGrid): { match: HeaderMatch; score: number } | null {
   let best: { match: HeaderMatch; score: number } | null = null;
   const limit = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const m = matchRow(kind, sheet.values[r] ?? [], r);
+    const row = sheet.values[r] ?? [];
+    if (!namesTellingField(kind, row)) continue;
+    const m = matchRow(kind, row, r);
     const s = score(kind, m);
     if (s > 0 && (!best || s > best.score)) best = { match: m, score: s };
   }
