@@ -40,7 +40,7 @@ export interface SaveRequest {
 
 export type SaveOutcome =
   | { kind: 'invalid'; report: Report }
-  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; report: Report }
+  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; report: Report; reportJson: string }
   | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff; report: Report }
   | { kind: 'unknown-based-on'; report: Report };
 
@@ -58,6 +58,9 @@ export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveReques
   if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
   const content = contentOf(report);
   const usedSheets = [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s);
+  // Stored, and echoed in the answer, without the rows: the sender has them, and GET gives them as stored.
+  const { data, ...withoutRows } = report;
+  const reportJson = JSON.stringify(withoutRows);
   const outcome = await insertSnapshot(db, {
     year: report.year,
     model: report.model,
@@ -67,7 +70,9 @@ export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveReques
     force: request.force,
     createdBy: request.sender,
     createdAt: request.now,
-    report,
+    reportJson,
+    budget: data.budget,
+    membership: data.membership,
   });
   if (outcome.kind === 'conflict') {
     // The two diverging copies: what is stored now, and what this sender would put in its place.
@@ -77,5 +82,5 @@ export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveReques
   }
   if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', report };
   if (outcome.kind === 'created') reads.saved(outcome.snapshot);
-  return { kind: outcome.kind, snapshot: outcome.snapshot, report };
+  return { kind: outcome.kind, snapshot: outcome.snapshot, report, reportJson };
 }

@@ -150,7 +150,10 @@ export interface NewSnapshot {
   force: boolean;
   createdBy: string;
   createdAt: Date;
-  report: Report;
+  /** The report without its rows, as JSON: made once by the caller, who answers with the same text. */
+  reportJson: string;
+  budget: BudgetRow[];
+  membership: MembershipRow[];
 }
 
 export type InsertOutcome =
@@ -352,13 +355,9 @@ function storedMembershipRow(r: MembershipRow): StoredMembershipRow {
  * VALUES rows are inserted in order, so the sequence follows the batch and "latest" is the last saved.
  */
 async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnapshot[]> {
-  const values = created.map(({ id, parentId, s }) => {
-    const { data, ...report } = s.report;
-    return sql`(${id}, ${s.year}, ${s.model}, ${s.hash}, ${s.source.workbook}, ${JSON.stringify(s.source.sheets)},
-      ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${data.budget.length}, ${data.membership.length},
-      ${JSON.stringify(report)}, ${JSON.stringify(data.budget.map(storedBudgetRow))},
-      ${JSON.stringify(data.membership.map(storedMembershipRow))})`;
-  });
+  const values = created.map(({ id, parentId, s }) => sql`(${id}, ${s.year}, ${s.model}, ${s.hash}, ${s.source.workbook}, ${JSON.stringify(s.source.sheets)},
+      ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${s.budget.length}, ${s.membership.length},
+      ${s.reportJson}, ${JSON.stringify(s.budget.map(storedBudgetRow))}, ${JSON.stringify(s.membership.map(storedMembershipRow))})`);
   const result = await db.execute(sql`
     insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, parent_id, created_by, created_at,
                            budget_rows, membership_rows, report, budget, membership)
@@ -375,7 +374,7 @@ async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnaps
     basedOn: s.basedOn,
     createdBy: s.createdBy,
     createdAt: s.createdAt.toISOString(),
-    rows: { budget: s.report.data.budget.length, membership: s.report.data.membership.length },
+    rows: { budget: s.budget.length, membership: s.membership.length },
   }));
 }
 
