@@ -79,34 +79,32 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Migrations run on a connection of their own, before the pool exists: the pool's connections are then
+  // all made alike, with what the server turned out to offer.
+  let lz4: boolean;
+  const setup = new pg.Client({ connectionString: url });
   try {
-    const client = await pool.connect();
+    await setup.connect();
+    // Advisory locks belong to a session, so lock, migrate and unlock on one connection.
+    await setup.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      // Advisory locks belong to a session, so lock, migrate and unlock on one connection.
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      try {
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-      }
-      if (await hasLz4(client)) {
-        // A snapshot's rows and report are compressed as they are stored (TOAST). lz4 took PostgreSQL's CPU
-        // per save from 0.44 to 0.27 ms against the default pglz (50 saving connections, measured). A
-        // session setting, since PGlite has no lz4 and one migration history serves both; older rows stay
-        // pglz and read as before.
-        await client.query(LZ4);
-        pool.on('connect', (c) => void c.query(LZ4).catch(() => {}));
-      }
+      await migratePg(drizzlePg(setup, { schema }), { migrationsFolder });
     } finally {
-      client.release();
+      await setup.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
+    lz4 = await hasLz4(setup);
   } catch (error) {
-    await pool.end();
     throw new Error(`Could not open the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`, {
       cause: error,
     });
+  } finally {
+    await setup.end().catch(() => {});
   }
+  // A snapshot's rows and report are compressed as they are stored (TOAST). lz4 took PostgreSQL's CPU per
+  // save from 0.44 to 0.27 ms against the default pglz (50 saving connections, measured). A session
+  // setting, given at connection start-up, since PGlite has no lz4 and one migration history serves both;
+  // older rows stay pglz and read as before.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: lz4 ? '-c default_toast_compression=lz4' : undefined });
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,
@@ -116,10 +114,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   };
 }
 
-const LZ4 = 'set default_toast_compression = lz4';
-
 /** Whether the server was built with lz4 (Debian's and most are). */
-async function hasLz4(client: pg.PoolClient): Promise<boolean> {
+async function hasLz4(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ lz4: boolean }>(
     "select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'",
   );
