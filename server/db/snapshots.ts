@@ -9,6 +9,9 @@ import { rowsOf, type Db } from './connect';
 import { batched } from './save-batches';
 import { snapshots, type SnapshotRecord, type StoredBudgetRow, type StoredMembershipRow } from './schema';
 
+/** The database, or a transaction on it. */
+type Executor = Pick<Db, 'execute'>;
+
 /** A stored snapshot's meta plus its insertion sequence (for paging; not part of the API). */
 export interface StoredSnapshot extends SnapshotMeta {
   seq: number;
@@ -190,36 +193,52 @@ type Decision =
   | { kind: 'unknown-based-on' };
 
 /**
- * Decides a batch of saves in arrival order and stores the new ones with one INSERT; no lock is held. A
- * save sees the ones before it in the batch exactly as if they had been stored before it. Each new
- * snapshot names the latest one it followed (parent_id, unique per year) and its content hash is unique,
- * so if anything was stored meanwhile, by this instance or another, the INSERT fails as a whole.
+ * Decides a batch of saves in arrival order and stores the new ones with one INSERT. A save sees the ones
+ * before it in the batch exactly as if they had been stored before it. Each new snapshot names the latest
+ * one it followed (parent_id, unique per year) and its content hash is unique, so if anything was stored
+ * meanwhile, by this instance or another, the INSERT fails as a whole.
  *
- * The fast way, one round trip: when this process knows each year's latest snapshot (it stored or read
- * it) and every save in the batch would be stored on top of it, the batch is decided on that alone. If the
- * knowledge was stale or a content already stored, the INSERT fails and the batch is decided again on a
- * read of what is there now (two round trips, repeated while other instances keep getting in between).
+ * The fast way, one round trip and no lock: when this process knows each year's latest snapshot (it
+ * stored or read it) and every save in the batch would be stored on top of it, the batch is decided on
+ * that alone. Otherwise, or when that INSERT fails because another instance stored first, the batch is
+ * decided on a read of what is there now, in a transaction that holds its years' save lock (five round
+ * trips). Other instances' locked saves wait for it, so two instances saving the same year settle in turn
+ * instead of refusing each other's INSERTs over and over; after such a failure this process takes the
+ * locked way for a while (CONTENDED_MS), so that its own unlocked INSERTs do not keep failing either.
  */
 export async function insertSnapshots(db: Db, batch: NewSnapshot[]): Promise<InsertOutcome[]> {
   let tips = latestKnown.get(db);
   if (!tips) latestKnown.set(db, (tips = new Map()));
-  const known = knownState(batch, tips);
+  const known = (contendedUntil.get(db) ?? 0) < Date.now() ? knownState(batch, tips) : null;
   if (known) {
     try {
       const outcomes = await decideAndStore(db, batch, known, tips, true);
       if (outcomes) return outcomes;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      contendedUntil.set(db, Date.now() + CONTENDED_MS);
     }
   }
+  const years = [...new Set(batch.map((s) => s.year))].sort((a, b) => a - b);
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await decideAndStore(db, batch, await readSaveState(db, batch), tips, false))!;
+      return await db.transaction(async (tx) => {
+        // In year order, so that two batches with the same years cannot wait for each other.
+        for (const year of years) await tx.execute(sql`select pg_advisory_xact_lock(${SAVE_LOCK_KEY}, ${year})`);
+        return (await decideAndStore(tx, batch, await readSaveState(tx, batch), tips, false))!;
+      });
     } catch (error) {
+      // Only an instance that saved the unlocked way in between gets here (it then takes the locked way too).
       if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error)) throw error;
     }
   }
 }
+
+/** The first key of the per-year save locks (pg_advisory_xact_lock(key, year)); the migration lock is another. */
+const SAVE_LOCK_KEY = 0x5a7e;
+/** How long after another instance got in first this process saves the locked way only. */
+const CONTENDED_MS = 30_000;
+const contendedUntil = new WeakMap<Db, number>();
 
 /** Per database: the latest snapshot of each year as this process last stored or read it. */
 const latestKnown = new WeakMap<Db, Map<number, StoredSnapshot>>();
@@ -241,7 +260,7 @@ function knownState(batch: NewSnapshot[], tips: Map<number, StoredSnapshot>): Sa
  * stored, since a conflict must be answered with the real latest snapshot, which only a read can tell.
  */
 async function decideAndStore(
-  db: Db, batch: NewSnapshot[], { same, base: bases, latest }: SaveState, tips: Map<number, StoredSnapshot>, onlyCreates: boolean,
+  db: Executor, batch: NewSnapshot[], { same, base: bases, latest }: SaveState, tips: Map<number, StoredSnapshot>, onlyCreates: boolean,
 ): Promise<InsertOutcome[] | null> {
   if (!onlyCreates) for (const r of latest) tips.set(r.year, r);
   const byHash = new Map<string, StoredSnapshot | Pending>(same.map((r) => [r.hash, r]));
@@ -294,7 +313,7 @@ interface RawMeta {
 type SaveState = Record<RawMeta['part'], StoredSnapshot[]>;
 
 /** What a batch is decided on, in one query: snapshots with its hashes, its basedOn ids, its years' latest. */
-async function readSaveState(db: Db, batch: NewSnapshot[]): Promise<SaveState> {
+async function readSaveState(db: Executor, batch: NewSnapshot[]): Promise<SaveState> {
   const list = (values: Array<string | number>) => sql.join(values.map((v) => sql`${v}`), sql`, `);
   const hashes = [...new Set(batch.map((s) => s.hash))];
   const basedOn = [...new Set(batch.flatMap((s) => (s.basedOn === null ? [] : [s.basedOn])))];
@@ -354,7 +373,7 @@ function storedMembershipRow(r: MembershipRow): StoredMembershipRow {
  * wrapping the batch in one JSON document made the database parse it all (~0.1 ms per KB on PGlite).
  * VALUES rows are inserted in order, so the sequence follows the batch and "latest" is the last saved.
  */
-async function storeSnapshots(db: Db, created: NewRecord[]): Promise<StoredSnapshot[]> {
+async function storeSnapshots(db: Executor, created: NewRecord[]): Promise<StoredSnapshot[]> {
   const values = created.map(({ id, parentId, s }) => sql`(${id}, ${s.year}, ${s.model}, ${s.hash}, ${s.source.workbook}, ${JSON.stringify(s.source.sheets)},
       ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${s.budget.length}, ${s.membership.length},
       ${s.reportJson}, ${JSON.stringify(s.budget.map(storedBudgetRow))}, ${JSON.stringify(s.membership.map(storedMembershipRow))})`);

@@ -63,4 +63,28 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
     // 1 + 1 from the first test, 24 now: every snapshot but the year's first follows a different, older one.
     expect(line).toEqual({ snapshots: 26, parents: 25, firsts: 1, follows_older: true });
   });
+
+  it('stores every save when both instances keep saving the same year at once', async () => {
+    // Each instance keeps 16 forced saves in flight until it has made 60: their batches interleave all the
+    // time, which without the year's save lock made INSERTs fail again and again until saves gave up.
+    const perInstance = 60;
+    const run = async (i: number) => {
+      const kinds: string[] = [];
+      let next = 0;
+      const lane = async () => {
+        while (next < perInstance) {
+          const k = next++;
+          kinds.push((await save(instances[i], 1000 + i * perInstance + k, null, true)).kind);
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, lane));
+      return kinds;
+    };
+    const kinds = (await Promise.all([run(0), run(1)])).flat();
+    expect(kinds).toEqual(kinds.map(() => 'created'));
+    const [line] = rowsOf<Record<string, unknown>>(await instances[0].db.execute(sql`
+      select count(*)::int as snapshots, count(distinct parent_id)::int as parents, count(*) filter (where parent_id is null)::int as firsts
+        from snapshots where year = 2025`));
+    expect(line).toEqual({ snapshots: 26 + 2 * perInstance, parents: 25 + 2 * perInstance, firsts: 1 });
+  });
 });
