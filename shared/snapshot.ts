@@ -26,13 +26,24 @@ const membershipFields = [
 
 /** The key budget and membership rows are matched on, as the rules and the summary match them. */
 export function snapshotAssociationKey(association: string): string {
-  return associationKey(association);
+  let key = keyMemo.get(association);
+  if (key === undefined) {
+    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+    key = associationKey(association);
+    keyMemo.set(association, key);
+  }
+  return key;
 }
+
+// The service keys every row of a save twice (content hash, stored rows), and the same ~21 names come
+// back with every save of a year: a map lookup is a tenth of lowercasing Danish names again.
+const KEY_MEMO_LIMIT = 10_000;
+const keyMemo = new Map<string, string>();
 
 function canonicalRows<R extends { association: string }>(rows: R[], fields: ReadonlyArray<keyof R>): unknown[][] {
   // Sorted by association (then by the whole row, for ties) so that moving rows does not change the hash.
   // The row's text is only needed for a tie, which the duplicate-association rule makes rare.
-  const keyed = rows.map((r) => ({ key: associationKey(r.association), text: '', values: fields.map((f) => r[f] ?? null) }));
+  const keyed = rows.map((r) => ({ key: snapshotAssociationKey(r.association), text: '', values: fields.map((f) => r[f] ?? null) }));
   const text = (k: (typeof keyed)[number]) => (k.text ||= JSON.stringify(k.values));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
   return keyed.map((k) => k.values);

@@ -26,12 +26,26 @@ export function checkBudgetAgainstMembership(
   }
 }
 
+/**
+ * The previous year's members under 25 by association key. The service hands every save of a year the same
+ * previous-year object (it caches it), so the map is made once per object, not once per save.
+ */
+function under25Before(previous: PreviousMembership): Map<string, number> {
+  let before = beforeMemo.get(previous);
+  if (!before) {
+    before = new Map();
+    for (const p of previous.rows) if (p.under25 !== null) before.set(associationKey(p.association), p.under25);
+    beforeMemo.set(previous, before);
+  }
+  return before;
+}
+const beforeMemo = new WeakMap<PreviousMembership, Map<string, number>>();
+
 /** Members under 25 against the previous year's snapshot (the service supplies it). */
 export function checkChangeVsPrevious(
   membership: MembershipRow[], previous: PreviousMembership, sheet: string, under25Col: number, config: ProgrammeConfig, sink: IssueSink,
 ): void {
-  const before = new Map<string, number>();
-  for (const p of previous.rows) if (p.under25 !== null) before.set(associationKey(p.association), p.under25);
+  const before = under25Before(previous);
   for (const m of membership) {
     const old = before.get(associationKey(m.association));
     if (old === undefined || old <= 0 || m.under25 === null) continue;
