@@ -1,9 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkbookInput } from '../../shared/schemas';
+import { slots } from './parse-slots';
 import { sniffWorkbookBytes } from './sniff';
 import { WorkbookReadError } from './workbook-read-error';
 import type { ParseResult } from './parse-worker';
@@ -19,6 +21,11 @@ export interface ReadWorkbookOptions {
 
 const defaultTimeoutMs = 30_000;
 const defaultMaxMemoryMb = 1024;
+/**
+ * Parses at once in this process: each worker may take defaultMaxMemoryMb, and ten uploads at the same
+ * moment would otherwise start ten. One core is left for the service itself.
+ */
+const parseSlot = slots(Math.max(1, Math.min(4, availableParallelism() - 1)));
 
 // When this module runs as TypeScript (tsx, vitest), the worker has to compile parse-worker.ts itself:
 // Node 20 does not apply ESM loader hooks to a worker's entry, so it registers tsx's CommonJS hook and
@@ -106,5 +113,6 @@ export async function readWorkbookFile(pathOrBuffer: string | Buffer, opts: Read
   const maxMemoryMb = opts.maxMemoryMb ?? defaultMaxMemoryMb;
   const { bytes, label } = await loadBytes(pathOrBuffer, maxMemoryMb);
   sniffWorkbookBytes(bytes, label, maxMemoryMb);
-  return parseInWorker(bytes, label, timeoutMs, maxMemoryMb);
+  // The time limit starts with the parse, not while waiting for a slot.
+  return parseSlot(() => parseInWorker(bytes, label, timeoutMs, maxMemoryMb));
 }
