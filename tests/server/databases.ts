@@ -41,8 +41,12 @@ export async function createPostgresDatabase(prefix = 'partnerskab_test'): Promi
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
+  try {
+    await dropOrphans(admin);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
@@ -54,6 +58,31 @@ export async function createPostgresDatabase(prefix = 'partnerskab_test'): Promi
       await c.end();
     },
   };
+}
+
+/** Whether a process with this id runs on this machine. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops the databases of suites and benches that were killed before they could drop their own: their
+ * names carry the creating process's id, and that process is gone. Only on a server on this machine,
+ * where those ids mean something.
+ */
+async function dropOrphans(admin: pg.Client): Promise<void> {
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(adminUrl).hostname)) return;
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^partnerskab_[a-z]+_[0-9]+_[0-9a-f]{8}$'`);
+  for (const { datname } of rows) {
+    const pid = Number(/_(\d+)_[0-9a-f]{8}$/.exec(datname)![1]);
+    if (pid === process.pid || alive(pid)) continue;
+    await admin.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+  }
 }
 
 export const testDatabases: TestDatabase[] = [
