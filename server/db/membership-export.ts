@@ -1,14 +1,20 @@
 /**
- * What the yearly membership export is made of, read from a snapshot: the snapshot's stored budget and
- * membership rows as the json texts they are kept in, and the totals per district and for the programme,
- * computed in SQL from the same columns.
+ * What the yearly membership export is made of, read from a snapshot: the snapshot's stored membership
+ * rows as the json texts they are kept in, each budget row's association key and district, and the totals
+ * per district and for the programme, computed in SQL from the same columns.
  *
  * Why the rows come as text and are joined here (10,000 associations, PGlite, warm, bench/export-read-probe.ts):
  * a snapshot's rows live in the snapshot itself (snapshots.budget / .membership, json), and budget_rows /
  * membership_rows are views that take them apart with json_to_recordset. Streaming the rows through the
  * views cost ~200 ms: every field of both arrays taken apart in PostgreSQL, then every field of every row
- * decoded again in JavaScript by PGlite. The two texts as they are stored cost ~40 ms to read and ~25 ms to
+ * decoded again in JavaScript by PGlite. The texts as they are stored cost ~40 ms to read and ~25 ms to
  * JSON.parse, and the join (a Map from association key to district) is a few ms.
+ *
+ * Why in pieces: memory. The server's memory for a statement is its peak, and PGlite's WebAssembly heap
+ * keeps its peak for good, so the totals and the rows are read in statements of their own. And each text
+ * comes in messages of ~100 KB: a whole column (2-3 MB) was read by the client into a buffer doubled until
+ * it fit, and buffers that size stay in the C heap of the process once freed (glibc's threshold for giving
+ * memory back rises with them): ~27 MB more resident after an export, on either database, for ~30 ms less.
  *
  * The totals stay in SQL, as the districts answer's do, but read the columns directly with json_to_recordset
  * naming only the fields they sum: through the views PostgreSQL builds all 15 budget fields of every row.
@@ -20,7 +26,7 @@ import { sql } from 'drizzle-orm';
 import type { ProgrammeConfig } from '../../shared/index';
 import type { MembershipExportAssociation, MembershipExportDistrict } from '../export/types';
 import { rowsOf, type Db } from './connect';
-import type { StoredBudgetRow, StoredMembershipRow } from './schema';
+import type { StoredMembershipRow } from './schema';
 
 /** The district label for members whose association has no budget row in the snapshot. */
 export const NO_DISTRICT = 'Uden bydel';
@@ -38,15 +44,16 @@ export interface MembershipExportData {
   total: MembershipExportDistrict;
 }
 
-type BudgetSide = Pick<StoredBudgetRow, 'association_key' | 'district'>;
+/** Members per message: ~100 KB of JSON (see above). */
+const MEMBERS_PER_MESSAGE = 500;
 
 /** District by association key; a list, so a repeated key would join as SQL joins it (see joinRows). */
-function districtsByKey(budget: BudgetSide[]): Map<string, Array<string | null>> {
+function districtsByKey(budget: Array<[key: string, district: string | null]>): Map<string, Array<string | null>> {
   const districts = new Map<string, Array<string | null>>();
-  for (const b of budget) {
-    const known = districts.get(b.association_key);
-    if (known) known.push(b.district ?? null);
-    else districts.set(b.association_key, [b.district ?? null]);
+  for (const [key, district] of budget) {
+    const known = districts.get(key);
+    if (known) known.push(district ?? null);
+    else districts.set(key, [district ?? null]);
   }
   return districts;
 }
@@ -77,12 +84,7 @@ async function* joinRows(
 }
 
 export async function readMembershipExport(db: Db, snapshotId: string, config: ProgrammeConfig): Promise<MembershipExportData> {
-  // Three statements, one after the other, rather than one: the server's memory for a statement is its
-  // peak, and PGlite's WebAssembly heap keeps its peak for good. The totals (both columns taken apart and
-  // joined) and each column's text sent as one message each took PGlite's heap from 47 to 82 MB in one
-  // statement, to 68 MB apart (10,000 associations). The client reads each text into a buffer that
-  // doubles until it fits, so two texts apart also halve the largest buffer (measured in the commit).
-  // A snapshot never changes once stored, so the three read the same rows.
+  // One statement after the other (see above); a snapshot never changes once stored, so they read the same rows.
   const [totalsAnswer] = rowsOf<{ totals: string }>(
     await db.execute(sql`
       select (select json_agg(t)::text from (
@@ -100,15 +102,25 @@ export async function readMembershipExport(db: Db, snapshotId: string, config: P
         from snapshots s
        where s.id = ${snapshotId}`),
   );
-  const column = async (name: 'budget' | 'membership'): Promise<string | undefined> => {
-    const [row] = rowsOf<{ text: string }>(await db.execute(sql`select ${sql.identifier(name)}::text as text from snapshots where id = ${snapshotId}`));
-    return row?.text;
-  };
   // The budget side is reduced to the map at once, so only the members are held while the writer runs.
-  const budgetText = await column('budget');
-  const districts = districtsByKey(budgetText ? (JSON.parse(budgetText) as BudgetSide[]) : []);
-  const membershipText = await column('membership');
-  const membership = membershipText ? (JSON.parse(membershipText) as StoredMembershipRow[]) : [];
+  const [budget] = rowsOf<{ pairs: string | null }>(
+    await db.execute(sql`
+      select (select json_agg(json_build_array(b.association_key, b.district) order by b.n)::text
+                from rows from (json_to_recordset(s.budget) as (association_key text, district text)) with ordinality as b(association_key, district, n)) as pairs
+        from snapshots s
+       where s.id = ${snapshotId}`),
+  );
+  const districts = districtsByKey(budget?.pairs ? (JSON.parse(budget.pairs) as Array<[string, string | null]>) : []);
+  const pieces = rowsOf<{ members: string }>(
+    await db.execute(sql`
+      select string_agg(m.e::text, ',' order by m.n) as members
+        from snapshots s, json_array_elements(s.membership) with ordinality as m(e, n)
+       where s.id = ${snapshotId}
+       group by (m.n - 1) / ${sql.raw(String(MEMBERS_PER_MESSAGE))}
+       order by (m.n - 1) / ${sql.raw(String(MEMBERS_PER_MESSAGE))}`),
+  );
+  const membership: StoredMembershipRow[] = [];
+  for (const piece of pieces) for (const m of JSON.parse(`[${piece.members}]`) as StoredMembershipRow[]) membership.push(m);
   const answer = totalsAnswer?.totals;
   const rows: TotalsRow[] = answer ? (JSON.parse(answer) as TotalsRow[]) : [];
   const figures = ({ is_total: _t, district: _d, ...r }: TotalsRow) => r;

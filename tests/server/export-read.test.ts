@@ -114,6 +114,38 @@ for (const db of testDatabases) {
       expect(viaViews.length).toBe(rows.length);
     });
 
+    it('reads a snapshot of more associations than one message carries, in sheet order, as the views join them', async () => {
+      // The members come in pieces of a few hundred (membership-export.ts): 1,234 of them, of which every
+      // tenth has no budget row, written as a bulk load would write them.
+      const id = '00000000-0000-4000-8000-000000001234';
+      await s.database.db.execute(sql`
+        insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, created_by, created_at,
+                               budget_rows, membership_rows, report, budget, membership)
+        values (${id}, 2031, 'model-2025', 'pieces', 'pieces.xlsx', '[]'::jsonb, null, 'test', now(), 1110, 1234, '{}',
+          (select json_agg(json_build_object('row', g + 1, 'association_key', 'forening' || g, 'association', 'Forening ' || g,
+             'district', (array['Nørrebro', 'Valby', 'Amager Øst'])[1 + g % 3], 'tier', 'standard', 'grant', 250000,
+             'cofinancing', 50000, 'hours', 25, 'funding_source', 'varige-midler', 'year', 2031) order by g)
+             from generate_series(1, 1234) g where g % 10 <> 0),
+          (select json_agg(json_build_object('row', g + 1, 'association_key', 'forening' || g, 'association', 'Forening ' || g,
+             'year', 2031, 'age_0_to_12', g % 100, 'age_13_to_18', g % 50, 'age_19_to_24', g % 20,
+             'under_25', g % 100 + g % 50 + g % 20, 'total_members', 400 + g % 300) order by g)
+             from generate_series(1, 1234) g))`);
+      const viaViews = rowsOf<MembershipExportAssociation>(await s.database.db.execute(sql`
+        select m.association, b.district, m.age_0_to_12 as "age0to12", m.age_13_to_18 as "age13to18",
+               m.age_19_to_24 as "age19to24", m.under_25 as "under25", m.total_members as "totalMembers"
+          from membership_rows m
+          left join budget_rows b on b.snapshot_id = m.snapshot_id and b.association_key = m.association_key
+         where m.snapshot_id = ${id}
+         order by m.row`));
+      const data = await readMembershipExport(s.database.db, id, copenhagen);
+      const got = await collect(data.associations);
+      expect(got).toEqual(viaViews);
+      expect(got).toHaveLength(1234);
+      expect(got.at(-1)).toMatchObject({ association: 'Forening 1234', district: 'Valby' });
+      expect(got.filter((a) => a.district === null)).toHaveLength(123);
+      expect(data.total).toMatchObject({ associations: 1234, totalMembers: got.reduce((n, a) => n + (a.totalMembers ?? 0), 0) });
+    });
+
     it('answers an empty export for a snapshot without membership rows', async () => {
       const data = await readMembershipExport(s.database.db, '00000000-0000-4000-8000-000000000000', copenhagen);
       expect(await collect(data.associations)).toEqual([]);
