@@ -51,12 +51,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   };
   const app = new Hono<AppEnv>();
 
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    // The path only: a query string could carry anything a client put there.
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-  });
+  if (deps.log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The path only: a query string could carry anything a client put there.
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  }
   app.use(securityHeaders());
   if (deps.corsOrigins?.length) {
     const allowed = new Set(deps.corsOrigins);

@@ -67,16 +67,40 @@ export const contentSecurityPolicy = [
   `frame-ancestors ${officeFrameAncestors.join(' ')}`,
 ].join('; ');
 
+const securityHeaderValues: Record<string, string> = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** The Node response a request is answered on, when @hono/node-server serves the app (c.env.outgoing). */
+function nodeResponse(c: Context): { headersSent: boolean; setHeader(name: string, value: string): unknown } | null {
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing as
+    | { headersSent?: unknown; setHeader?: unknown }
+    | undefined;
+  return outgoing && typeof outgoing.setHeader === 'function' && outgoing.headersSent === false
+    ? (outgoing as { headersSent: boolean; setHeader(name: string, value: string): unknown })
+    : null;
+}
+
 export function securityHeaders(): MiddlewareHandler {
   const set = (c: Context) => {
-    c.header('Content-Security-Policy', contentSecurityPolicy);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    for (const name in securityHeaderValues) c.header(name, securityHeaderValues[name]);
   };
   return async (c, next) => {
-    // Set before the handler, so that c.json() builds its response with them. Changing a finished response
-    // afterwards makes Hono copy it into a full web Response, which cost a third of a districts request.
+    // Served by Node, the headers go on the Node response, which sends them with whatever the handler
+    // answers. Through c.header() every response carried a web Headers object: built and checked here,
+    // then iterated back into a plain object by @hono/node-server, ~8 % of a districts request (measured
+    // in the commit). Left alone, a handler's c.json()/c.body() keeps its one header in a plain object.
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      for (const name in securityHeaderValues) outgoing.setHeader(name, securityHeaderValues[name]);
+      return next();
+    }
+    // Elsewhere (app.request() in tests, other runtimes): set before the handler, so that c.json() builds
+    // its response with them. Changing a finished response afterwards makes Hono copy it into a full web
+    // Response, which cost a third of a districts request.
     set(c);
     await next();
     // A handler that returned its own Response (static files) did not take them.

@@ -16,10 +16,11 @@ const trendQuery = z
 const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
 
 const MAX_ANSWERS = 256;
+const utf8 = new TextEncoder();
 
 export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const answers = new Map<string, string>();
+  const answers = new Map<string, Uint8Array<ArrayBuffer>>();
 
   app.get('/years/:year/districts', async (c) => {
     const p = params(c, yearParams);
@@ -33,10 +34,12 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
     }
-    // A snapshot never changes, so neither does this answer: it is serialised once per snapshot.
+    // A snapshot never changes, so neither does this answer: it is serialised once per snapshot, and kept
+    // as UTF-8 bytes, so that sending it is a copy (a string was encoded again on every send: ~5 % of a
+    // districts request, the names having æ, ø and å).
     let body = answers.get(snapshot.id);
     if (body === undefined) {
-      body = JSON.stringify({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) });
+      body = utf8.encode(JSON.stringify({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) }));
       answers.set(snapshot.id, body);
       if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
     }
