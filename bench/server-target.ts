@@ -19,6 +19,7 @@ import { createApp } from '../server/app';
 import { createAuth } from '../server/auth';
 import { openDatabase, type Database } from '../server/db/connect';
 import { ReadCache } from '../server/db/read-cache';
+import { requestLog } from '../server/request-log';
 import { createToken } from '../server/db/tokens';
 import { saveSnapshot } from '../server/save-snapshot';
 import { copenhagen } from '../shared/index';
@@ -95,8 +96,9 @@ if (seeded.status !== 0) throw new Error(`bench seed: the seeding process exited
 const database = await open();
 const editor = (await createToken(database.db, { name: `bench-editor-${process.pid}`, role: 'editor', now: new Date() })).token;
 const reader = (await createToken(database.db, { name: `bench-reader-${process.pid}`, role: 'reader', now: new Date() })).token;
-// As npm start configures it: token look-ups trusted for 5 s.
-const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db, cacheMs: 5_000 }), clock: () => new Date() });
+// As npm start configures it: token look-ups trusted for 5 s, one log line per request on stdout.
+const requests = requestLog();
+const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db, cacheMs: 5_000 }), clock: () => new Date(), log: requests.log });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`READY ${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, editor, reader })}`);
 });

@@ -52,8 +52,8 @@ async function buildTarget(): Promise<string> {
 }
 
 function start(script: string, env: Record<string, string>): Promise<Target> {
-  // With the Node flags npm start runs the service with (package.json "start"; why each, in the commits
-  // that set them): the bare server too, so the yardstick runs on the same heap settings.
+  // With the Node flags npm start runs the service with (package.json "start"; why each: startFlags() in
+  // scripts/build-server.ts): the bare server too, so the yardstick runs on the same heap settings.
   const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', join(here, script)];
   const child = spawn(process.execPath, [...startFlags(), ...entry], {
     cwd: root,
@@ -63,7 +63,8 @@ function start(script: string, env: Record<string, string>): Promise<Target> {
   let text = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      text += chunk.toString();
+      // The service logs a line per request: only the tail is kept, for the message if it dies.
+      text = (text + chunk.toString()).slice(-16_384);
       const m = /READY (\{.*\})/.exec(text);
       if (m) {
         resolve({

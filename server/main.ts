@@ -13,6 +13,7 @@ import { createAuth, type EntraConfig } from './auth';
 import { openDatabase } from './db/connect';
 import { databaseOptionsFromEnv, describeDatabase } from './db/from-env';
 import { countTokens, createToken } from './db/tokens';
+import { requestLog } from './request-log';
 import { defaultStaticPaths } from './static';
 
 /** The checkout this runs from (server/main.ts, or dist/server/main.mjs when built): where package.json is. */
@@ -60,12 +61,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = createAuth({ db: database.db, entra, cacheMs: 5_000 });
+  const requests = requestLog();
+  process.on('exit', () => requests.flush());
   const app = createApp({
     db: database.db,
     database,
     auth,
     clock: () => new Date(),
-    log: (line) => console.log(line),
+    log: requests.log,
     staticPaths: defaultStaticPaths(repoRoot),
     publicUrl,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
@@ -78,6 +81,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    requests.flush();
     console.log(`${signal}: stopping`);
     server.close(() => {
       database.close().then(() => process.exit(0), () => process.exit(1));
