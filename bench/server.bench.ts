@@ -61,12 +61,16 @@ function start(script: string, env: Record<string, string>): Promise<Target> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
+  let ready = false;
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      // The service logs a line per request: only the tail is kept, for the message if it dies.
-      text = (text + chunk.toString()).slice(-16_384);
-      const m = /READY (\{.*\})/.exec(text);
+      // Once ready, the service logs a line per request: only a tail is kept (for the message if it dies)
+      // and nothing more is searched, so reading its log costs the load generator next to nothing.
+      text += chunk.toString();
+      const m = ready ? null : /READY (\{.*\})/.exec(text);
+      text = text.slice(-4096);
       if (m) {
+        ready = true;
         resolve({
           child,
           info: JSON.parse(m[1]),
