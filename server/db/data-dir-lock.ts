@@ -9,7 +9,8 @@ export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

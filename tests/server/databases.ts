@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../server/db/connect';
+import { processAlive } from '../../server/db/data-dir-lock';
 
 export const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://partnerskab:partnerskab@127.0.0.1:5432/postgres';
 
@@ -60,16 +61,6 @@ export async function createPostgresDatabase(prefix = 'partnerskab_test'): Promi
   };
 }
 
-/** Whether a process with this id runs on this machine. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Drops the databases of suites and benches that were killed before they could drop their own: their
  * names carry the creating process's id, and that process is gone. Only on a server on this machine,
@@ -80,7 +71,7 @@ async function dropOrphans(admin: pg.Client): Promise<void> {
   const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^partnerskab_[a-z]+_[0-9]+_[0-9a-f]{8}$'`);
   for (const { datname } of rows) {
     const pid = Number(/_(\d+)_[0-9a-f]{8}$/.exec(datname)![1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid === process.pid || processAlive(pid)) continue;
     await admin.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
   }
 }
