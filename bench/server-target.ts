@@ -22,7 +22,7 @@ import { ReadCache } from '../server/db/read-cache';
 import { requestLog } from '../server/request-log';
 import { createToken } from '../server/db/tokens';
 import { saveSnapshot } from '../server/save-snapshot';
-import { copenhagen } from '../shared/index';
+import { copenhagen, districtOrder } from '../shared/index';
 import { workbook } from '../tests/server/fixtures';
 
 const kind = process.env.BENCH_DB === 'postgresql' ? 'postgresql' : 'pglite';
@@ -51,7 +51,7 @@ async function seed(database: Database): Promise<string> {
 
   // One year (2030) with exportRows associations, for the export through the route.
   const exportId = '00000000-0000-4000-8000-000000002030';
-  const districts = [...copenhagen.districts.map((d) => d.name), copenhagen.cityWide.name];
+  const districts = districtOrder(copenhagen);
   // A literal array: drizzle would expand a JS array parameter into a row of parameters.
   const districtArray = sql.raw(`array[${districts.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ')}]`);
   await db.execute(sql`

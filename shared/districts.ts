@@ -8,6 +8,11 @@ export type DistrictMatch =
   | { kind: 'local-area'; localArea: string; districts: string[] }
   | { kind: 'unknown'; suggestion: string | null };
 
+/** The programme's districts in the configuration's order, then the city-wide one: how every overview lists them. */
+export function districtOrder(config: ProgrammeConfig): string[] {
+  return [...config.districts.map((d) => d.name), config.cityWide.name];
+}
+
 /** Case-, space- and punctuation-insensitive, with ø/oe, æ/ae, å/aa folded (DOMAIN.md, districts). */
 export function normaliseName(raw: string): string {
   return foldDanish(raw.toLowerCase()).replace(/[^a-z0-9]+/g, '');

@@ -6,6 +6,6 @@ export * from './schemas';
 export { copenhagen, modelForYear } from './config';
 export { readWorkbook, validateReading, validateWorkbook, type WorkbookReading } from './validate';
 export { summarise, emptySummary } from './summary';
-export { resolveDistrict, localAreaOf, normaliseName } from './districts';
+export { districtOrder, resolveDistrict, localAreaOf, normaliseName } from './districts';
 export { catalogue, ruleByCode, type RuleDefinition } from './rules/catalogue';
 export { columnLetter, cellAddress, parseA1 } from './read/a1';

@@ -1,4 +1,5 @@
 import { copenhagen } from './config';
+import { districtOrder } from './districts';
 import { indexAssociations, joinAssociations, type AssociationJoin } from './rules/associations';
 import type { BudgetRow, FundingSource, MembershipRow, ProgrammeConfig, ProgrammeModel, Summary, Totals } from './schemas';
 
@@ -93,7 +94,7 @@ export function summariseJoined(
     }
   }
   for (const m of membership) addMembers(total, m);
-  const order = [...config.districts.map((d) => d.name), config.cityWide.name];
+  const order = districtOrder(config);
   return {
     districts: order.filter((d) => byDistrict.has(d)).map((district) => ({ district, ...finish(byDistrict.get(district)!) })),
     localAreas: config.localAreas

@@ -5,7 +5,7 @@
  * an association; the programme's members count every membership row, matched or not.
  */
 import { sql } from 'drizzle-orm';
-import type { ProgrammeConfig, Totals } from '../../shared/index';
+import { districtOrder, type ProgrammeConfig, type Totals } from '../../shared/index';
 import { rowsOf, type Db } from './connect';
 
 export type TotalsRow = Totals;
@@ -92,7 +92,7 @@ export async function districtTotals(db: Db, snapshotId: string, config: Program
   const districts = byName('district');
   const areas = byName('localArea');
   // Listed in the configuration's order (city-wide last), as the core lists them.
-  const order = [...config.districts.map((d) => d.name), config.cityWide.name];
+  const order = districtOrder(config);
   const unknown = [...districts.keys()].filter((d) => !order.includes(d)).sort();
   return {
     districts: [...order, ...unknown].filter((d) => districts.has(d)).map((district) => ({ district, ...totals(districts.get(district)!) })),

@@ -23,7 +23,7 @@
  * association key to district (sizes measured below, in the commit). The writers still stream their output.
  */
 import { sql } from 'drizzle-orm';
-import type { ProgrammeConfig } from '../../shared/index';
+import { districtOrder, type ProgrammeConfig } from '../../shared/index';
 import type { MembershipExportAssociation, MembershipExportDistrict } from '../export/types';
 import { rowsOf, type Db } from './connect';
 import type { StoredMembershipRow } from './schema';
@@ -125,7 +125,7 @@ export async function readMembershipExport(db: Db, snapshotId: string, config: P
   const rows: TotalsRow[] = answer ? (JSON.parse(answer) as TotalsRow[]) : [];
   const figures = ({ is_total: _t, district: _d, ...r }: TotalsRow) => r;
   const groups = rows.filter((r) => r.is_total !== 1);
-  const order = [...config.districts.map((d) => d.name), config.cityWide.name];
+  const order = districtOrder(config);
   const rank = (d: string | null) => (d === null ? Infinity : order.indexOf(d) === -1 ? order.length : order.indexOf(d));
   groups.sort((a, b) => rank(a.district) - rank(b.district) || String(a.district).localeCompare(String(b.district), 'da'));
   const total = rows.find((r) => r.is_total === 1);

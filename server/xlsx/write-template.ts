@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { copenhagen, modelForYear } from '../../shared/config';
+import { districtOrder } from '../../shared/districts';
 import { fieldsFor, type FieldDefinition, type FieldType } from '../../shared/read/columns';
 import type { ProgrammeConfig, ProgrammeModel, SheetKind } from '../../shared/schemas';
 
@@ -33,7 +34,7 @@ export function templateFields(kind: SheetKind, model: ProgrammeModel): FieldDef
 }
 
 export function districtChoices(config: ProgrammeConfig): string[] {
-  return [...config.districts.map((d) => d.name), config.cityWide.name];
+  return districtOrder(config);
 }
 
 const widths: Record<FieldType, number> = {
