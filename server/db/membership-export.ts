@@ -52,8 +52,8 @@ function districtsByKey(budget: Array<[key: string, district: string | null]>): 
   const districts = new Map<string, Array<string | null>>();
   for (const [key, district] of budget) {
     const known = districts.get(key);
-    if (known) known.push(district ?? null);
-    else districts.set(key, [district ?? null]);
+    if (known) known.push(district);
+    else districts.set(key, [district]);
   }
   return districts;
 }

@@ -182,7 +182,7 @@ export function insertSnapshot(db: Db, s: NewSnapshot): Promise<InsertOutcome> {
 /** Enough to take a whole burst of senders at once; the insert stays a few tens of milliseconds. */
 const MAX_SAVES_PER_BATCH = 64;
 const saveQueues = new WeakMap<Db, (s: NewSnapshot) => Promise<InsertOutcome>>();
-/** Another instance storing in between makes a batch start over; this many times, then the save fails. */
+/** A locked batch starts over when an instance saving the unlocked way got in first; this many times, then it fails. */
 const MAX_ATTEMPTS = 5;
 
 /** A save of this batch that will be stored: the index into the batch's new snapshots. */

@@ -20,11 +20,10 @@ const NAME_PATTERNS: Record<SheetKind, RegExp> = {
 };
 
 /** Fields that tell this kind of sheet from the other (both have association and year). */
-const TELLING_FIELDS: Record<SheetKind, string[]> = {
-  budget: ['grant', 'hours', 'tier', 'cofinancing', 'district', 'salary', 'agreementTerms'],
-  membership: ['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers', 'girls', 'boys'],
+const TELLING_FIELDS: Record<SheetKind, ReadonlySet<string>> = {
+  budget: new Set(['grant', 'hours', 'tier', 'cofinancing', 'district', 'salary', 'agreementTerms']),
+  membership: new Set(['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers', 'girls', 'boys']),
 };
-const TELLING_SETS: Record<SheetKind, ReadonlySet<string>> = { budget: new Set(TELLING_FIELDS.budget), membership: new Set(TELLING_FIELDS.membership) };
 
 export function nameSuggests(kind: SheetKind, sheetName: string): boolean {
   return NAME_PATTERNS[kind].test(normaliseLabel(sheetName)) && !/oversigt/.test(normaliseLabel(sheetName));
@@ -56,7 +55,8 @@ function matchRow(kind: SheetKind, row: readonly unknown[], rowIndex: number): H
 
 /** How well a row reads as this kind's header: 0 when it cannot be one. */
 function score(kind: SheetKind, m: HeaderMatch): number {
-  const telling = TELLING_FIELDS[kind].filter((f) => m.columns.has(f)).length;
+  let telling = 0;
+  for (const f of TELLING_FIELDS[kind]) if (m.columns.has(f)) telling++;
   if (telling === 0) return 0;
   if (!m.columns.has('association') && m.columns.size < 3) return 0;
   return m.columns.size * 10 + telling - m.unknown.length * 0.1;
@@ -67,7 +67,7 @@ function score(kind: SheetKind, m: HeaderMatch): number {
  * top of a sheet are data rows, and reading each as a header cost two maps and two arrays.
  */
 function namesTellingField(kind: SheetKind, row: readonly unknown[]): boolean {
-  const telling = TELLING_SETS[kind];
+  const telling = TELLING_FIELDS[kind];
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (typeof v !== 'string') continue;
