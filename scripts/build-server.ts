@@ -18,7 +18,11 @@ export async function buildServer(target = serverDist): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
-    entryPoints: { main: join(root, 'server', 'main.ts'), 'parse-worker': join(root, 'server', 'xlsx', 'parse-worker.ts') },
+    entryPoints: {
+      main: join(root, 'server', 'main.ts'),
+      'parse-worker': join(root, 'server', 'xlsx', 'parse-worker.ts'),
+      'save-worker': join(root, 'server', 'save-worker.ts'),
+    },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -39,9 +43,10 @@ export async function buildServer(target = serverDist): Promise<string> {
 /**
  * The Node flags `npm start` runs dist/server/main.mjs with, read from package.json's "start" script, so that
  * the bench and the tests that start the built service run it exactly as npm start does. Why each:
- *   --max-semi-space-size=32  a young generation of up to 2 × 32 MB: each save allocates ~100 KB of short-lived
- *                             data (body, grids, report, JSON texts); +10–30 % saves/s over Node's 16, whose
- *                             CPU per save measured +16 % on PostgreSQL. It costs up to 32 MB resident.
+ *   (no --max-semi-space-size) a young generation of 32 MB was worth +10–30 % saves/s while a save's checks ran
+ *                             on the event loop. Since they run in a worker on PostgreSQL (server/save-checks.ts),
+ *                             it measured 1,051–1,062 against 1,008–1,272 saves/s without it, and cost 80 MB
+ *                             resident on PostgreSQL (255 vs 177 MB after saves) and 35–45 MB on PGlite.
  *   --heap-growing-percent=50 after a full GC the old generation grows to 1.5 × what survived before the next
  *                             one, rather than up to 4 ×, V8's choice for a process that allocates fast: after
  *                             the bench's save load the old space held 34–45 MB, not 48–95, of which ~25 live.

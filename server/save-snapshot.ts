@@ -1,86 +1,74 @@
 /**
- * The service's one business flow: re-validate what a client sends (the service never trusts the add-in),
- * then store it as a snapshot unless it is invalid, already stored, or saved from a stale copy.
+ * The service's one business flow: a checked save (server/save-check.ts) is stored as a snapshot unless it
+ * is invalid, already stored, or saved from a stale copy.
  */
-import { createHash } from 'node:crypto';
-import {
-  readWorkbook, validateReading, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
-} from '../shared/index';
-import { canonicalSnapshot, diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
+import type { ProgrammeConfig, Report } from '../shared/index';
+import { diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
 import type { ReadCache } from './db/read-cache';
 import { insertSnapshot, snapshotRows, type StoredSnapshot } from './db/snapshots';
+import { budgetFromStored, membershipFromStored } from './db/stored-rows';
+import { checkForSave, type CheckedWorkbook, type CheckOptions, type PreparedSave, type SaveWishes } from './save-check';
+import type { WorkbookInput } from '../shared/index';
 
-export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
+export type { CheckOptions };
 
-/** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
-export async function checkWorkbook(reads: ReadCache, workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig): Promise<Report> {
-  const reading = readWorkbook(workbook, { ...options, config });
-  const previous = reading.year === null ? null : await reads.membershipOfYear(reading.year - 1);
-  return validateReading(reading, { ...options, config, previousMembership: previous ?? undefined });
-}
-
-export function contentOf(report: Report): SnapshotContent {
-  return { year: report.year!, model: report.model, budget: report.data.budget, membership: report.data.membership };
-}
-
-export function contentHash(content: SnapshotContent): string {
-  return createHash('sha256').update(canonicalSnapshot(content)).digest('hex');
-}
-
-export interface SaveRequest {
+export interface SaveRequest extends SaveWishes {
   workbook: WorkbookInput;
   options: CheckOptions;
-  source: { workbook: string | null; sheets: string[] };
-  basedOn: string | null;
-  force: boolean;
   sender: string;
   now: Date;
 }
 
 export type SaveOutcome =
   | { kind: 'invalid'; report: Report }
-  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; report: Report; reportJson: string }
-  | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff; report: Report }
-  | { kind: 'unknown-based-on'; report: Report };
+  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; reportJson: string }
+  | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff }
+  | { kind: 'unknown-based-on'; year: number };
 
-/**
- * A snapshot holds association-level figures only (DOMAIN.md, snapshots): the consultant column names a member
- * of staff, so it stays in the workbook.
- */
-export function forStorage(report: Report): Report {
-  if (!report.data.budget.some((b) => b.consultant !== null)) return report;
-  return { ...report, data: { ...report.data, budget: report.data.budget.map((b) => ({ ...b, consultant: null })) } };
+/** Checks and stores in this process (uploads, the CLI's tests, the bench's seed). */
+export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
+  const checked = await checkForSave(request.workbook, request.options, config, (year) => reads.membershipOfYear(year));
+  return storeSave(db, reads, checked, request, config);
 }
 
-export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
-  const report = forStorage(await checkWorkbook(reads, request.workbook, request.options, config));
-  if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
-  const content = contentOf(report);
-  const usedSheets = [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s);
-  // Stored, and echoed in the answer, without the rows: the sender has them, and GET gives them as stored.
-  const { data, ...withoutRows } = report;
-  const reportJson = JSON.stringify(withoutRows);
+/** What a checked save would put in place of the year's latest snapshot, for the conflict's diff. */
+function contentOf(save: PreparedSave): SnapshotContent {
+  return {
+    year: save.year,
+    model: save.model,
+    budget: JSON.parse(save.budgetJson).map(budgetFromStored),
+    membership: JSON.parse(save.membershipJson).map(membershipFromStored),
+  };
+}
+
+export async function storeSave(
+  db: Db, reads: ReadCache, checked: CheckedWorkbook, request: SaveWishes & { sender: string; now: Date }, config: ProgrammeConfig,
+): Promise<SaveOutcome> {
+  if (checked.kind === 'invalid') return { kind: 'invalid', report: checked.report };
+  const save = checked.save;
   const outcome = await insertSnapshot(db, {
-    year: report.year,
-    model: report.model,
-    hash: contentHash(content),
-    source: { workbook: request.source.workbook, sheets: request.source.sheets.length ? request.source.sheets : usedSheets },
+    year: save.year,
+    model: save.model,
+    hash: save.hash,
+    source: { workbook: request.source.workbook, sheets: request.source.sheets.length ? request.source.sheets : save.usedSheets },
     basedOn: request.basedOn,
     force: request.force,
     createdBy: request.sender,
     createdAt: request.now,
-    reportJson,
-    budget: data.budget,
-    membership: data.membership,
+    reportJson: save.reportJson,
+    budgetJson: save.budgetJson,
+    membershipJson: save.membershipJson,
+    budgetRows: save.budgetRows,
+    membershipRows: save.membershipRows,
   });
   if (outcome.kind === 'conflict') {
     // The two diverging copies: what is stored now, and what this sender would put in its place.
     const latestRows = await snapshotRows(db, outcome.latest.id);
-    const latest: SnapshotContent = { year: outcome.latest.year, model: report.model, ...latestRows };
-    return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, content, config), report };
+    const latest: SnapshotContent = { year: outcome.latest.year, model: save.model, ...latestRows };
+    return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, contentOf(save), config) };
   }
-  if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', report };
+  if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', year: save.year };
   if (outcome.kind === 'created') reads.saved(outcome.snapshot);
-  return { kind: outcome.kind, snapshot: outcome.snapshot, report, reportJson };
+  return { kind: outcome.kind, snapshot: outcome.snapshot, reportJson: save.reportJson };
 }

@@ -2,12 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../../shared/index';
-import { snapshotAssociationKey, type SnapshotMeta } from '../../shared/snapshot';
+import type { SnapshotMeta } from '../../shared/snapshot';
 
 export type { SnapshotMeta };
 import { rowsOf, type Db } from './connect';
+import { budgetFromStored, membershipFromStored } from './stored-rows';
 import { batched } from './save-batches';
-import { snapshots, type SnapshotRecord, type StoredBudgetRow, type StoredMembershipRow } from './schema';
+import { snapshots, type SnapshotRecord } from './schema';
 
 /** The database, or a transaction on it. */
 type Executor = Pick<Db, 'execute'>;
@@ -121,18 +122,7 @@ export async function listSnapshots(
 export async function snapshotRows(db: Db, id: string): Promise<{ budget: BudgetRow[]; membership: MembershipRow[] }> {
   const [stored] = await db.select({ budget: snapshots.budget, membership: snapshots.membership }).from(snapshots).where(eq(snapshots.id, id));
   if (!stored) return { budget: [], membership: [] };
-  return {
-    budget: stored.budget.map((r) => ({
-      row: r.row, association: r.association, district: r.district, localArea: r.local_area,
-      tier: r.tier as BudgetRow['tier'], grant: r.grant, cofinancing: r.cofinancing, hours: r.hours, salary: r.salary,
-      agreementTerms: r.agreement_terms, fundingSource: r.funding_source as BudgetRow['fundingSource'],
-      consultant: r.consultant, since: r.since, year: r.year,
-    })),
-    membership: stored.membership.map((r) => ({
-      row: r.row, association: r.association, year: r.year, age0to12: r.age_0_to_12, age13to18: r.age_13_to_18,
-      age19to24: r.age_19_to_24, under25: r.under_25, girls: r.girls, boys: r.boys, totalMembers: r.total_members,
-    })),
-  };
+  return { budget: stored.budget.map(budgetFromStored), membership: stored.membership.map(membershipFromStored) };
 }
 
 /** Members under 25 per association from the newest snapshot of `year` that has membership rows. */
@@ -153,10 +143,12 @@ export interface NewSnapshot {
   force: boolean;
   createdBy: string;
   createdAt: Date;
-  /** The report without its rows, as JSON: made once by the caller, who answers with the same text. */
+  /** The report without its rows, and the rows as stored, as JSON: made by the save's checks (save-check.ts). */
   reportJson: string;
-  budget: BudgetRow[];
-  membership: MembershipRow[];
+  budgetJson: string;
+  membershipJson: string;
+  budgetRows: number;
+  membershipRows: number;
 }
 
 export type InsertOutcome =
@@ -350,24 +342,6 @@ interface NewRecord {
   s: NewSnapshot;
 }
 
-/** A budget row as the snapshot stores it (the columns of the budget_rows view). */
-function storedBudgetRow(r: BudgetRow): StoredBudgetRow {
-  return {
-    row: r.row, association_key: snapshotAssociationKey(r.association), association: r.association,
-    district: r.district, local_area: r.localArea, tier: r.tier, grant: r.grant, cofinancing: r.cofinancing,
-    hours: r.hours, salary: r.salary, agreement_terms: r.agreementTerms, funding_source: r.fundingSource,
-    consultant: r.consultant, since: r.since, year: r.year,
-  };
-}
-
-function storedMembershipRow(r: MembershipRow): StoredMembershipRow {
-  return {
-    row: r.row, association_key: snapshotAssociationKey(r.association), association: r.association,
-    year: r.year, age_0_to_12: r.age0to12, age_13_to_18: r.age13to18, age_19_to_24: r.age19to24,
-    under_25: r.under25, girls: r.girls, boys: r.boys, total_members: r.totalMembers,
-  };
-}
-
 /**
  * Inserts new snapshots with one statement, whatever their number. Each value is a parameter of its own:
  * wrapping the batch in one JSON document made the database parse it all (~0.1 ms per KB on PGlite).
@@ -375,8 +349,8 @@ function storedMembershipRow(r: MembershipRow): StoredMembershipRow {
  */
 async function storeSnapshots(db: Executor, created: NewRecord[]): Promise<StoredSnapshot[]> {
   const values = created.map(({ id, parentId, s }) => sql`(${id}, ${s.year}, ${s.model}, ${s.hash}, ${s.source.workbook}, ${JSON.stringify(s.source.sheets)},
-      ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${s.budget.length}, ${s.membership.length},
-      ${s.reportJson}, ${JSON.stringify(s.budget.map(storedBudgetRow))}, ${JSON.stringify(s.membership.map(storedMembershipRow))})`);
+      ${s.basedOn}, ${parentId}, ${s.createdBy}, ${s.createdAt.toISOString()}, ${s.budgetRows}, ${s.membershipRows},
+      ${s.reportJson}, ${s.budgetJson}, ${s.membershipJson})`);
   const result = await db.execute(sql`
     insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, parent_id, created_by, created_at,
                            budget_rows, membership_rows, report, budget, membership)
@@ -393,7 +367,7 @@ async function storeSnapshots(db: Executor, created: NewRecord[]): Promise<Store
     basedOn: s.basedOn,
     createdBy: s.createdBy,
     createdAt: s.createdAt.toISOString(),
-    rows: { budget: s.budget.length, membership: s.membership.length },
+    rows: { budget: s.budgetRows, membership: s.membershipRows },
   }));
 }
 

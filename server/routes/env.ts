@@ -4,6 +4,7 @@ import type { ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
 import type { Db, DatabaseKind } from '../db/connect';
 import type { ReadCache } from '../db/read-cache';
+import type { SaveChecker } from '../save-checks';
 
 export interface AppEnv {
   Variables: { principal: Principal };
@@ -14,6 +15,8 @@ export interface RouteDeps {
   database: { kind: DatabaseKind; schemaVersion: string };
   auth: Auth;
   reads: ReadCache;
+  /** Checks a JSON save's body (server/save-checks.ts). */
+  checkSave: SaveChecker;
   clock: () => Date;
   config: ProgrammeConfig;
   limits: { jsonBytes: number; workbookBytes: number };

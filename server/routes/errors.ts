@@ -2,11 +2,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { zodIssues, type ApiIssue } from '../api-issues';
 
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+export type { ApiIssue };
 
 export function apiError(
   c: Context, status: ContentfulStatusCode, code: string, message: string, extra: Record<string, unknown> = {},
@@ -14,13 +12,12 @@ export function apiError(
   return c.json({ error: { code, message, ...extra } }, status);
 }
 
-/** zod's findings as `{ path: "sheets.0.values.3.1", message }`, so a client can point at the field. */
-export function zodIssues(error: z.ZodError): ApiIssue[] {
-  return error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+export function invalid(c: Context, where: 'body' | 'query' | 'path', error: z.ZodError): Response {
+  return invalidIssues(c, where, zodIssues(error));
 }
 
-export function invalid(c: Context, where: 'body' | 'query' | 'path', error: z.ZodError): Response {
-  const issues = zodIssues(error);
+/** As invalid(), from findings already in the API's shape (the save worker sends them so). */
+export function invalidIssues(c: Context, where: 'body' | 'query' | 'path', issues: ApiIssue[]): Response {
   const first = issues[0];
   return apiError(c, 400, `invalid-${where}`, `The request ${where} is not valid: ${first.path}: ${first.message}.`, { issues });
 }

@@ -22,16 +22,27 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   };
 }
 
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.infer<S>>> {
+/** The body's text, once its content type says JSON. */
+export async function jsonText(c: Context): Promise<Parsed<string>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     return { ok: false, response: apiError(c, 415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`) };
   }
+  return { ok: true, value: await c.req.text() };
+}
+
+export function malformedJson(c: Context, reason: string): Response {
+  return apiError(c, 400, 'malformed-json', `The request body is not valid JSON: ${reason}.`);
+}
+
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.infer<S>>> {
+  const text = await jsonText(c);
+  if (!text.ok) return text;
   let data: unknown;
   try {
-    data = JSON.parse(await c.req.text());
+    data = JSON.parse(text.value);
   } catch (error) {
-    return { ok: false, response: apiError(c, 400, 'malformed-json', `The request body is not valid JSON: ${(error as Error).message}.`) };
+    return { ok: false, response: malformedJson(c, (error as Error).message) };
   }
   const parsed = schema.safeParse(data);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'body', parsed.error) };

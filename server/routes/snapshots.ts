@@ -1,29 +1,16 @@
 /** Saving, listing, reading and comparing snapshots. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { langSchema, sheetGridSchema, type Report } from '../../shared/index';
+import type { Report } from '../../shared/index';
 import { diffSnapshots, type SnapshotContent } from '../../shared/snapshot';
 import {
   getSnapshot, getSnapshotReport, listSnapshots, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
 } from '../db/snapshots';
-import { saveSnapshot, type SaveOutcome } from '../save-snapshot';
+import { storeSave, type SaveOutcome } from '../save-snapshot';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError } from './errors';
-import { jsonBody, limitBody, params, query, yearSchema } from './input';
-
-const saveSchema = z.object({
-  year: z.number().int().min(1900).max(2200).optional(),
-  lang: langSchema.optional(),
-  source: z
-    .object({ workbook: z.string().max(255).nullable().optional(), sheets: z.array(z.string().max(31)).max(255).optional() })
-    .optional(),
-  basedOn: z.string().max(64).nullable().optional(),
-  force: z.boolean().optional(),
-  budgetSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
-  membershipSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
-  sheets: z.array(sheetGridSchema).min(1).max(255),
-});
+import { apiError, invalidIssues } from './errors';
+import { jsonText, limitBody, malformedJson, params, query, yearSchema } from './input';
 
 const listSchema = z.object({
   year: yearSchema.optional(),
@@ -69,7 +56,7 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
         409,
       );
     case 'unknown-based-on':
-      return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.report.year}. Send the id you last read for that year, or leave it out for the first save.`);
+      return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.year}. Send the id you last read for that year, or leave it out for the first save.`);
     case 'created':
     case 'existing': {
       // The report without its rows (the sender has them, and GET /api/snapshots/:id gives them as stored;
@@ -89,23 +76,12 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
-    const body = await jsonBody(c, saveSchema);
-    if (!body.ok) return body.response;
-    const b = body.value;
-    const outcome = await saveSnapshot(
-      deps.db,
-      deps.reads,
-      {
-        workbook: { sheets: b.sheets },
-        options: { year: b.year, lang: b.lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet },
-        source: { workbook: b.source?.workbook ?? null, sheets: b.source?.sheets ?? [] },
-        basedOn: b.basedOn ?? null,
-        force: b.force ?? false,
-        sender: c.get('principal').name,
-        now: deps.clock(),
-      },
-      deps.config,
-    );
+    const text = await jsonText(c);
+    if (!text.ok) return text.response;
+    const checked = await deps.checkSave(text.value, (year) => deps.reads.membershipOfYear(year));
+    if (checked.kind === 'malformed-json') return malformedJson(c, checked.message);
+    if (checked.kind === 'invalid-body') return invalidIssues(c, 'body', checked.issues);
+    const outcome = await storeSave(deps.db, deps.reads, checked.workbook, { ...checked.wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
     return saveResponse(c, outcome);
   });
 

@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { langSchema } from '../../shared/index';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
-import { checkWorkbook, saveSnapshot } from '../save-snapshot';
+import { checkReport } from '../save-check';
+import { saveSnapshot } from '../save-snapshot';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
@@ -72,7 +73,7 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
       throw error;
     }
     const options = { year: q.value.year, lang: q.value.lang };
-    if (!q.value.save) return c.json({ report: await checkWorkbook(deps.reads, workbook, options, deps.config) });
+    if (!q.value.save) return c.json({ report: await checkReport(workbook, options, deps.config, (year) => deps.reads.membershipOfYear(year)) });
     const outcome = await saveSnapshot(
       deps.db,
       deps.reads,

@@ -1,13 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkbookInput } from '../../shared/schemas';
 import { slots } from './parse-slots';
 import { sniffWorkbookBytes } from './sniff';
 import { WorkbookReadError } from './workbook-read-error';
+import { workerEntry } from '../worker-entry';
 import type { ParseResult } from './parse-worker';
 
 export { WorkbookReadError, type WorkbookReadReason } from './workbook-read-error';
@@ -27,15 +26,7 @@ const defaultMaxMemoryMb = 1024;
  */
 const parseSlot = slots(Math.max(1, Math.min(4, availableParallelism() - 1)));
 
-// When this module runs as TypeScript (tsx, vitest), the worker has to compile parse-worker.ts itself:
-// Node 20 does not apply ESM loader hooks to a worker's entry, so it registers tsx's CommonJS hook and
-// requires the file. A compiled build starts parse-worker.js next to this file directly.
-const ownExt = extname(fileURLToPath(import.meta.url));
-const workerUrl = new URL(`./parse-worker${ownExt}`, import.meta.url);
-const tsWorkerSource =
-  ownExt === '.ts'
-    ? `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))}).register();\nrequire(${JSON.stringify(fileURLToPath(workerUrl))});`
-    : null;
+const parseWorker = workerEntry('parse-worker', import.meta.url);
 
 async function loadBytes(pathOrBuffer: string | Buffer, maxMemoryMb: number): Promise<{ bytes: Buffer; label: string }> {
   if (Buffer.isBuffer(pathOrBuffer)) return { bytes: pathOrBuffer, label: 'The file' };
@@ -58,8 +49,8 @@ async function loadBytes(pathOrBuffer: string | Buffer, maxMemoryMb: number): Pr
 
 function parseInWorker(bytes: Buffer, label: string, timeoutMs: number, maxMemoryMb: number): Promise<WorkbookInput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(tsWorkerSource ?? workerUrl, {
-      eval: tsWorkerSource !== null,
+    const worker = new Worker(parseWorker.entry, {
+      eval: parseWorker.eval,
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxMemoryMb / 8)) },
     });
     let settled = false;

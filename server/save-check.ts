@@ -1,0 +1,123 @@
+/**
+ * A save's checks, apart from the database: the body read as JSON and against its schema, the workbook
+ * validated (the service never trusts the add-in), and everything a snapshot stores made ready: the content
+ * hash, the report and the rows as JSON text. The previous year's membership is the one thing it asks of
+ * its caller. JSON saves run it in the save worker (server/save-worker.ts), so the event loop is free for
+ * other requests meanwhile; uploads and tests run it in this process.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  langSchema, readWorkbook, sheetGridSchema, validateReading,
+  type ModelId, type PreviousMembership, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
+} from '../shared/index';
+import { canonicalSnapshot, type SnapshotContent } from '../shared/snapshot';
+import { zodIssues, type ApiIssue } from './api-issues';
+import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
+
+export const saveSchema = z.object({
+  year: z.number().int().min(1900).max(2200).optional(),
+  lang: langSchema.optional(),
+  source: z
+    .object({ workbook: z.string().max(255).nullable().optional(), sheets: z.array(z.string().max(31)).max(255).optional() })
+    .optional(),
+  basedOn: z.string().max(64).nullable().optional(),
+  force: z.boolean().optional(),
+  budgetSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
+  membershipSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
+  sheets: z.array(sheetGridSchema).min(1).max(255),
+});
+
+export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
+
+/** The previous year's membership, for `change-vs-previous`: the service's, read from the database. */
+export type PreviousOf = (year: number) => Promise<PreviousMembership | null>;
+
+/** A valid snapshot, ready to store: what it is, and its report and rows as the JSON text stored. */
+export interface PreparedSave {
+  year: number;
+  model: ModelId;
+  hash: string;
+  /** The report without its rows. */
+  reportJson: string;
+  budgetJson: string;
+  membershipJson: string;
+  budgetRows: number;
+  membershipRows: number;
+  /** The sheets the report read, for the snapshot's source when the sender names none. */
+  usedSheets: string[];
+}
+
+export type CheckedWorkbook = { kind: 'invalid'; report: Report } | { kind: 'valid'; save: PreparedSave };
+
+/** What a JSON save asks for besides its workbook. */
+export interface SaveWishes {
+  source: { workbook: string | null; sheets: string[] };
+  basedOn: string | null;
+  force: boolean;
+}
+
+export type CheckedBody =
+  | { kind: 'malformed-json'; message: string }
+  | { kind: 'invalid-body'; issues: ApiIssue[] }
+  | { kind: 'checked'; wishes: SaveWishes; workbook: CheckedWorkbook };
+
+/** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
+export async function checkReport(workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig, previousOf: PreviousOf): Promise<Report> {
+  const reading = readWorkbook(workbook, { ...options, config });
+  const previous = reading.year === null ? null : await previousOf(reading.year - 1);
+  return validateReading(reading, { ...options, config, previousMembership: previous ?? undefined });
+}
+
+/**
+ * A snapshot holds association-level figures only (DOMAIN.md, snapshots): the consultant column names a member
+ * of staff, so it stays in the workbook.
+ */
+export function forStorage(report: Report): Report {
+  if (!report.data.budget.some((b) => b.consultant !== null)) return report;
+  return { ...report, data: { ...report.data, budget: report.data.budget.map((b) => ({ ...b, consultant: null })) } };
+}
+
+export function contentHash(content: SnapshotContent): string {
+  return createHash('sha256').update(canonicalSnapshot(content)).digest('hex');
+}
+
+export async function checkForSave(workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig, previousOf: PreviousOf): Promise<CheckedWorkbook> {
+  const report = forStorage(await checkReport(workbook, options, config, previousOf));
+  if (!report.ok || report.year === null || report.model === null) return { kind: 'invalid', report };
+  const { data, ...withoutRows } = report;
+  return {
+    kind: 'valid',
+    save: {
+      year: report.year,
+      model: report.model,
+      hash: contentHash({ year: report.year, model: report.model, budget: data.budget, membership: data.membership }),
+      // Stored, and echoed in the answer, without the rows: the sender has them, and GET gives them as stored.
+      reportJson: JSON.stringify(withoutRows),
+      budgetJson: JSON.stringify(data.budget.map(storedBudgetRow)),
+      membershipJson: JSON.stringify(data.membership.map(storedMembershipRow)),
+      budgetRows: data.budget.length,
+      membershipRows: data.membership.length,
+      usedSheets: [report.sheets.budget?.name, report.sheets.membership?.name].filter((s): s is string => !!s),
+    },
+  };
+}
+
+/** POST /api/snapshots' body, from its text to a checked workbook. */
+export async function checkSaveBody(text: string, config: ProgrammeConfig, previousOf: PreviousOf): Promise<CheckedBody> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'malformed-json', message: (error as Error).message };
+  }
+  const parsed = saveSchema.safeParse(data);
+  if (!parsed.success) return { kind: 'invalid-body', issues: zodIssues(parsed.error) };
+  const b = parsed.data;
+  const options = { year: b.year, lang: b.lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet };
+  return {
+    kind: 'checked',
+    wishes: { source: { workbook: b.source?.workbook ?? null, sheets: b.source?.sheets ?? [] }, basedOn: b.basedOn ?? null, force: b.force ?? false },
+    workbook: await checkForSave({ sheets: b.sheets }, options, config, previousOf),
+  };
+}
