@@ -16,6 +16,8 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       requests?: Request[];
+      /** A phase of load before the measured one, left out of the result. */
+      warmup?: { connections?: number; duration?: number };
     }
     interface Histogram {
       average: number;
