@@ -13,12 +13,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { createApp } from '../server/app';
+import { createService } from '../server/app';
 import { createAuth } from '../server/auth';
 import { openDatabase, type Database } from '../server/db/connect';
 import { ReadCache } from '../server/db/read-cache';
+import { listen } from '../server/node-listener';
 import { requestLog } from '../server/request-log';
 import { createToken } from '../server/db/tokens';
 import { saveSnapshot } from '../server/save-snapshot';
@@ -98,8 +98,7 @@ const editor = (await createToken(database.db, { name: `bench-editor-${process.p
 const reader = (await createToken(database.db, { name: `bench-reader-${process.pid}`, role: 'reader', now: new Date() })).token;
 // As npm start configures it: token look-ups trusted for 5 s, one log line per request on stdout.
 const requests = requestLog();
-const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db, cacheMs: 5_000 }), clock: () => new Date(), log: requests.log });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  console.log(`READY ${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, editor, reader })}`);
-});
+const service = createService({ db: database.db, database, auth: createAuth({ db: database.db, cacheMs: 5_000 }), clock: () => new Date(), log: requests.log });
+const { server, port } = await listen(service, 0, '127.0.0.1');
+console.log(`READY ${JSON.stringify({ url: `http://127.0.0.1:${port}`, editor, reader })}`);
 process.on('SIGTERM', () => server.close(() => database.close().finally(() => process.exit(0))));

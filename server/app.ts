@@ -8,6 +8,8 @@ import { copenhagen, type ProgrammeConfig } from '../shared/index';
 import type { Auth } from './auth';
 import type { Db, DatabaseKind } from './db/connect';
 import { ReadCache } from './db/read-cache';
+import { districtAnswers } from './district-answers';
+import { fastAnswers, type FastAnswer } from './fast-answers';
 import { authenticate } from './routes/access';
 import { districtRoutes } from './routes/districts';
 import type { AppEnv, RouteDeps } from './routes/env';
@@ -40,14 +42,27 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  return createService(deps).app;
+}
+
+/** The app, and the answers a Node server may give before it (server/node-listener.ts). */
+export interface Service {
+  app: Hono<AppEnv>;
+  fastAnswer: FastAnswer;
+}
+
+export function createService(deps: AppDeps): Service {
   const log = deps.log ?? (() => {});
   const config = deps.config ?? copenhagen;
+  // PGlite is opened by one process only (the data-dir lock), so this app sees every save.
+  const reads = new ReadCache(deps.db, config, deps.database.kind === 'pglite');
+  const answers = districtAnswers(reads);
   const routeDeps: RouteDeps = {
     db: deps.db,
     database: deps.database,
     auth: deps.auth,
-    // PGlite is opened by one process only (the data-dir lock), so this app sees every save.
-    reads: new ReadCache(deps.db, config, deps.database.kind === 'pglite'),
+    reads,
+    answers,
     // On PostgreSQL a save's checks are half its CPU on the event loop: in worker threads, saves went from
     // 863–873/s to 1,010–1,057/s (bench probe, 50 connections). PGlite runs the database itself on the event
     // loop, and there the worker bought nothing (560 vs 550/s) and cost 65 MB of the embedded set-up's memory.
@@ -91,5 +106,5 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', api);
 
   if (deps.staticPaths) app.route('/', staticRoutes(deps.staticPaths, deps.publicUrl ?? 'http://localhost:3000'));
-  return app;
+  return { app, fastAnswer: fastAnswers({ auth: deps.auth, answers, log, cors: !!deps.corsOrigins?.length }) };
 }

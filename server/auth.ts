@@ -20,6 +20,11 @@ export type AuthResult = { ok: true; principal: Principal } | { ok: false; statu
 
 export interface Auth {
   authenticate(authorization: string | undefined): Promise<AuthResult>;
+  /**
+   * The caller as a fresh cached look-up of a service token knows them, without waiting; null when only
+   * authenticate() can tell (not cached, expired, unknown, revoked, or an Entra ID token).
+   */
+  known(authorization: string | undefined): Principal | null;
   /** Forget cached token look-ups (after a revoke in this process). */
   forget(): void;
 }
@@ -106,6 +111,12 @@ export function createAuth(options: AuthOptions): Auth {
   }
 
   return {
+    known(authorization) {
+      if (cacheMs <= 0 || authorization === undefined) return null;
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      const hit = match ? cache.get(match[1]) : undefined;
+      return hit && hit.until > now() ? hit.principal : null;
+    },
     async authenticate(authorization) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!match) return unauthorised('Send an access token: "Authorization: Bearer <token>".');

@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createApp } from './app';
+import { createService } from './app';
 import { createAuth, type EntraConfig } from './auth';
 import { openDatabase } from './db/connect';
 import { databaseOptionsFromEnv, describeDatabase } from './db/from-env';
 import { countTokens, createToken } from './db/tokens';
+import { listen } from './node-listener';
 import { requestLog } from './request-log';
 import { defaultStaticPaths } from './static';
 
@@ -63,7 +63,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const auth = createAuth({ db: database.db, entra, cacheMs: 5_000 });
   const requests = requestLog();
   process.on('exit', () => requests.flush());
-  const app = createApp({
+  const service = createService({
     db: database.db,
     database,
     auth,
@@ -74,9 +74,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
 
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    console.log(`Partnerskab service on http://${host}:${info.port} (${database.kind}, schema ${database.schemaVersion}); task pane manifest at ${publicUrl}/manifest.xml`);
-  });
+  const { server, port: listening } = await listen(service, port, host);
+  console.log(`Partnerskab service on http://${host}:${listening} (${database.kind}, schema ${database.schemaVersion}); task pane manifest at ${publicUrl}/manifest.xml`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

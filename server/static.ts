@@ -67,7 +67,8 @@ export const contentSecurityPolicy = [
   `frame-ancestors ${officeFrameAncestors.join(' ')}`,
 ].join('; ');
 
-const securityHeaderValues: Record<string, string> = {
+/** Sent with every answer (also by server/fast-answers.ts). */
+export const securityHeaderValues: Record<string, string> = {
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

@@ -51,6 +51,15 @@ export class ReadCache {
     return remember(this.latest, year, this.soleWriter ? Infinity : LATEST_TTL_MS, () => latestSnapshot(this.db, year));
   }
 
+  /**
+   * The year's latest snapshot when it is known and fresh now, without waiting; undefined when it would take
+   * a read. For answers made without a turn of the event loop (server/fast-answers.ts).
+   */
+  latestSnapshotNow(year: number): StoredSnapshot | null | undefined {
+    const hit = this.latest.get(year);
+    return hit && hit.until > Date.now() ? hit.settled : undefined;
+  }
+
   /** Every save asks for the year before its own; on a shared database trusted for LATEST_TTL_MS too. */
   membershipOfYear(year: number): Promise<PreviousMembership | null> {
     return remember(this.members, year, this.soleWriter ? Infinity : LATEST_TTL_MS, () => membershipOfYear(this.db, year));
@@ -66,6 +75,8 @@ export class ReadCache {
 interface Remembered<T> {
   value: Promise<T>;
   until: number;
+  /** The value, once the load has given it. */
+  settled?: T;
 }
 
 /**
@@ -77,8 +88,9 @@ function remember<T>(map: Map<number, Remembered<T>>, key: number, ttlMs: number
   const now = Date.now();
   const hit = map.get(key);
   if (hit && hit.until > now) return hit.value;
-  const entry = { value: load(), until: now + ttlMs };
+  const entry: Remembered<T> = { value: load(), until: now + ttlMs };
   map.set(key, entry);
+  entry.value.then((v) => (entry.settled = v), () => {});
   entry.value.catch(() => {
     if (map.get(key) === entry) map.delete(key);
   });

@@ -1,7 +1,8 @@
 /** District totals of a year (its latest or a given snapshot), and the same over a span of years. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getSnapshot, latestPerYear, type StoredSnapshot } from '../db/snapshots';
+import { getSnapshot, latestPerYear } from '../db/snapshots';
+import { snapshotRef } from '../district-answers';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';
@@ -13,14 +14,8 @@ const trendQuery = z
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })
   .refine((q) => q.to - q.from <= 100, { message: 'ask for at most 100 years at a time', path: ['to'] });
 
-const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
-
-const MAX_ANSWERS = 256;
-const utf8 = new TextEncoder();
-
 export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const answers = new Map<string, Uint8Array<ArrayBuffer>>();
 
   app.get('/years/:year/districts', async (c) => {
     const p = params(c, yearParams);
@@ -34,15 +29,7 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
     }
-    // A snapshot never changes, so neither does this answer: it is serialised once per snapshot, and kept
-    // as UTF-8 bytes, so that sending it is a copy (a string was encoded again on every send: ~5 % of a
-    // districts request, the names having æ, ø and å).
-    let body = answers.get(snapshot.id);
-    if (body === undefined) {
-      body = utf8.encode(JSON.stringify({ year, snapshot: snapshotRef(snapshot), ...(await deps.reads.districtTotals(snapshot.id)) }));
-      answers.set(snapshot.id, body);
-      if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
-    }
+    const body = await deps.answers.answer(year, snapshot, () => deps.reads.districtTotals(snapshot.id));
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 

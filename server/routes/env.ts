@@ -4,6 +4,7 @@ import type { ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
 import type { Db, DatabaseKind } from '../db/connect';
 import type { ReadCache } from '../db/read-cache';
+import type { DistrictAnswers } from '../district-answers';
 import type { SaveChecker } from '../save-checks';
 
 export interface AppEnv {
@@ -15,6 +16,8 @@ export interface RouteDeps {
   database: { kind: DatabaseKind; schemaVersion: string };
   auth: Auth;
   reads: ReadCache;
+  /** The districts answers, per snapshot. */
+  answers: DistrictAnswers;
   /** Checks a JSON save's body (server/save-checks.ts). */
   checkSave: SaveChecker;
   clock: () => Date;
