@@ -179,4 +179,29 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
+
+  const postgres = testDatabases.find((d) => d.kind === 'postgresql')!;
+  it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save in its save worker, built beside main.mjs, and stores it', async () => {
+    const out = await buildServer(join(root, 'dist', `server-test-pg-${process.pid}`));
+    const { url: databaseUrl, drop } = await createPostgresDatabase();
+    const service = startMain({ DATABASE_URL: databaseUrl }, [...startFlags(), join(out, 'main.mjs')]);
+    try {
+      const url = await service.ready;
+      const token = /pks_[A-Za-z0-9_-]{43}/.exec(service.output())?.[0];
+      expect(token, service.output()).toBeDefined();
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const saved = await fetch(`${url}/api/snapshots`, { method: 'POST', headers, body: JSON.stringify(snapshotBody(workbook())) });
+      expect(saved.status, service.output()).toBe(201);
+      const again = await fetch(`${url}/api/snapshots`, { method: 'POST', headers, body: JSON.stringify(snapshotBody(workbook())) });
+      expect(again.status).toBe(200);
+      const malformed = await fetch(`${url}/api/snapshots`, { method: 'POST', headers, body: '{"sheets": [' });
+      expect(malformed.status).toBe(400);
+      const districts = await (await fetch(`${url}/api/years/2025/districts`, { headers })).json();
+      expect(districts.snapshot.id).toBe((await saved.json()).snapshot.id);
+    } finally {
+      await stop(service.child);
+      await drop();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
