@@ -2,7 +2,7 @@
  * The save worker: runs POST /api/snapshots' checks (server/save-check.ts) off the service's event loop.
  * Messages are listed in server/save-checks.ts. The previous year's membership comes from the service,
  * which alone reads the database; this thread keeps the last few it was sent, by the key the service gave
- * them, so the ~21 rows cross once per stored snapshot rather than once per save.
+ * them, so the rows cross once per object the service's read cache hands out rather than once per save.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PreviousMembership, ProgrammeConfig } from '../shared/index';
