@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health';
 import { snapshotRoutes } from './routes/snapshots';
 import { tokenRoutes } from './routes/tokens';
 import { workbookRoutes } from './routes/workbooks';
+import { requestLine } from './request-log';
 import { checkInProcess, sharedSaveChecks, type SaveChecker } from './save-checks';
 import { securityHeaders, staticRoutes, type StaticPaths } from './static';
 
@@ -77,8 +78,7 @@ export function createService(deps: AppDeps): Service {
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
-      // The path only: a query string could carry anything a client put there.
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log(requestLine(c.req.method, c.req.path, c.res.status, started));
     });
   }
   app.use(securityHeaders());

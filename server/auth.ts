@@ -58,6 +58,11 @@ export function roleFromClaim(value: unknown): Role | null {
 
 const unauthorised = (message: string): AuthResult => ({ ok: false, status: 401, code: 'unauthorised', message });
 
+/** The token in an `Authorization: Bearer <token>` header, or null. */
+function bearerToken(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
 export interface AuthOptions {
   db: Db;
   entra?: EntraConfig;
@@ -112,15 +117,13 @@ export function createAuth(options: AuthOptions): Auth {
 
   return {
     known(authorization) {
-      if (cacheMs <= 0 || authorization === undefined) return null;
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const hit = match ? cache.get(match[1]) : undefined;
+      const token = cacheMs > 0 ? bearerToken(authorization) : null;
+      const hit = token === null ? undefined : cache.get(token);
       return hit && hit.until > now() ? hit.principal : null;
     },
     async authenticate(authorization) {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-      if (!match) return unauthorised('Send an access token: "Authorization: Bearer <token>".');
-      const token = match[1];
+      const token = bearerToken(authorization);
+      if (token === null) return unauthorised('Send an access token: "Authorization: Bearer <token>".');
       if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
       if (keys && token.split('.').length === 3) return entraToken(token);
       return unauthorised('The token is unknown or revoked. Ask an admin for a new one.');

@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth } from './auth';
 import type { DistrictAnswers } from './district-answers';
+import { requestLine } from './request-log';
 import { securityHeaderValues } from './static';
 
 export type FastAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -30,7 +31,7 @@ export function fastAnswers(deps: { auth: Auth; answers: DistrictAnswers; log: (
     const started = performance.now();
     res.writeHead(200, { ...headers, 'Content-Length': body.byteLength });
     res.end(body);
-    deps.log(`GET ${path} 200 ${(performance.now() - started).toFixed(1)}ms`);
+    deps.log(requestLine('GET', path, 200, started));
     return true;
   };
 }

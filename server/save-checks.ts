@@ -16,11 +16,10 @@
  * an answer. With the hint the service spent 0.97–1.08 ms of CPU per save, without it (a round trip per
  * save) 1.25–1.26 ms: 1,234–1,347 against 1,032–1,043 saves/s (bench probe, PostgreSQL, interleaved).
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PreviousMembership, ProgrammeConfig } from '../shared/index';
 import { checkSaveBody, type CheckedBody, type PreviousOf } from './save-check';
-import { workerEntry } from './worker-entry';
+import { workerEntry, workersAtOnce } from './worker-entry';
 
 /** The previous membership of a year as the service holds it now: its key, and its rows unless sent before. */
 export interface PreviousHint {
@@ -76,7 +75,7 @@ export interface WorkerSaveChecker extends SaveChecker {
   close(): Promise<void>;
 }
 
-export function checkInWorkers(config: ProgrammeConfig, size = Math.max(1, Math.min(4, availableParallelism() - 1))): WorkerSaveChecker {
+export function checkInWorkers(config: ProgrammeConfig, size = workersAtOnce): WorkerSaveChecker {
   const threads: Thread[] = [];
   let nextJob = 1;
   // A key per PreviousMembership object: the service's read cache hands out the same object while it holds,

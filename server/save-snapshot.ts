@@ -2,16 +2,13 @@
  * The service's one business flow: a checked save (server/save-check.ts) is stored as a snapshot unless it
  * is invalid, already stored, or saved from a stale copy.
  */
-import type { ProgrammeConfig, Report } from '../shared/index';
+import type { ProgrammeConfig, Report, WorkbookInput } from '../shared/index';
 import { diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
 import type { ReadCache } from './db/read-cache';
 import { insertSnapshot, snapshotRows, type StoredSnapshot } from './db/snapshots';
 import { budgetFromStored, membershipFromStored } from './db/stored-rows';
 import { checkForSave, type CheckedWorkbook, type CheckOptions, type PreparedSave, type SaveWishes } from './save-check';
-import type { WorkbookInput } from '../shared/index';
-
-export type { CheckOptions };
 
 export interface SaveRequest extends SaveWishes {
   workbook: WorkbookInput;

@@ -5,8 +5,12 @@
  * CommonJS hook and requires the file.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** How many workers of one kind may run at once: one per core but the one the service keeps, 1 to 4. */
+export const workersAtOnce = Math.max(1, Math.min(4, availableParallelism() - 1));
 
 export interface WorkerEntry {
   /** The first argument of `new Worker`. */

@@ -90,9 +90,11 @@ function remember<T>(map: Map<number, Remembered<T>>, key: number, ttlMs: number
   if (hit && hit.until > now) return hit.value;
   const entry: Remembered<T> = { value: load(), until: now + ttlMs };
   map.set(key, entry);
-  entry.value.then((v) => (entry.settled = v), () => {});
-  entry.value.catch(() => {
-    if (map.get(key) === entry) map.delete(key);
-  });
+  entry.value.then(
+    (v) => (entry.settled = v),
+    () => {
+      if (map.get(key) === entry) map.delete(key);
+    },
+  );
   return entry.value;
 }

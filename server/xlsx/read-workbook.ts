@@ -1,12 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkbookInput } from '../../shared/schemas';
 import { slots } from './parse-slots';
 import { sniffWorkbookBytes } from './sniff';
 import { WorkbookReadError } from './workbook-read-error';
-import { workerEntry } from '../worker-entry';
+import { workerEntry, workersAtOnce } from '../worker-entry';
 import type { ParseResult } from './parse-worker';
 
 export { WorkbookReadError, type WorkbookReadReason } from './workbook-read-error';
@@ -21,10 +20,10 @@ export interface ReadWorkbookOptions {
 const defaultTimeoutMs = 30_000;
 const defaultMaxMemoryMb = 1024;
 /**
- * Parses at once in this process: each worker may take defaultMaxMemoryMb, and ten uploads at the same
- * moment would otherwise start ten. One core is left for the service itself.
+ * At most workersAtOnce parses at once in this process: each worker may take defaultMaxMemoryMb, and ten
+ * uploads at the same moment would otherwise start ten.
  */
-const parseSlot = slots(Math.max(1, Math.min(4, availableParallelism() - 1)));
+const parseSlot = slots(workersAtOnce);
 
 const parseWorker = workerEntry('parse-worker', import.meta.url);
 

@@ -33,10 +33,6 @@ export function templateFields(kind: SheetKind, model: ProgrammeModel): FieldDef
   });
 }
 
-export function districtChoices(config: ProgrammeConfig): string[] {
-  return districtOrder(config);
-}
-
 const widths: Record<FieldType, number> = {
   text: 30, district: 28, tier: 14, amount: 16, hours: 14, count: 14, yesno: 14, funding: 16, year: 14,
 };
@@ -48,7 +44,7 @@ type ListField = { choices: string[]; prompt: string; error: string };
 function listFor(f: FieldDefinition, config: ProgrammeConfig): ListField | null {
   switch (f.type) {
     case 'district':
-      return { choices: districtChoices(config), prompt: 'Vælg bydelen (eller Bydækkende for foreninger i hele byen).', error: 'Vælg en bydel fra listen.' };
+      return { choices: districtOrder(config), prompt: 'Vælg bydelen (eller Bydækkende for foreninger i hele byen).', error: 'Vælg en bydel fra listen.' };
     case 'tier':
       return { choices: tierChoices, prompt: 'standard eller udvidet partnerskab.', error: 'Skriv standard eller udvidet.' };
     case 'yesno':
