@@ -1,7 +1,7 @@
 /**
  * What the yearly membership export is made of, read from a snapshot: the snapshot's stored membership
  * rows as the json texts they are kept in, each budget row's association key and district, and the totals
- * per district and for the programme, computed in SQL from the same columns.
+ * per district and for the programme, summed here from those same rows.
  *
  * Why the rows come as text and are joined here (10,000 associations, PGlite, warm, bench/export-read-probe.ts):
  * a snapshot's rows live in the snapshot itself (snapshots.budget / .membership, json), and budget_rows /
@@ -11,19 +11,26 @@
  * JSON.parse, and the join (a Map from association key to district) is a few ms.
  *
  * Why in pieces: memory. The server's memory for a statement is its peak, and PGlite's WebAssembly heap
- * keeps its peak for good, so the totals and the rows are read in statements of their own. And each text
- * comes in messages of ~100 KB: a whole column (2-3 MB) was read by the client into a buffer doubled until
- * it fit, and buffers that size stay in the C heap of the process once freed (glibc's threshold for giving
- * memory back rises with them): ~27 MB more resident after an export, on either database, for ~30 ms less.
+ * keeps its peak for good, so the budget pairs and the members are read in statements of their own. And
+ * each text comes in messages of ~100 KB: a whole column (2-3 MB) was read by the client into a buffer
+ * doubled until it fit, and buffers that size stay in the C heap of the process once freed (glibc's
+ * threshold for giving memory back rises with them): ~27 MB more resident after an export, on either
+ * database, for ~30 ms less.
  *
- * The totals stay in SQL, as the districts answer's do, but read the columns directly with json_to_recordset
- * naming only the fields they sum: through the views PostgreSQL builds all 15 budget fields of every row.
+ * Why the totals are summed here and not in SQL (they were, with GROUP BY GROUPING SETS over both columns
+ * taken apart by json_to_recordset): that statement was the export's largest by far inside PostgreSQL. On
+ * PGlite it grew the WebAssembly heap by ~13 MB, for good (35 -> 48 MB after the bench's load), and took
+ * ~150-200 ms of the export (later .xlsx exports 430-650 -> 240-280 ms, .csv 320-380 -> 180-220 ms, the same
+ * probe). The rows are already here, parsed, for the listing; summing 10,000 of them is well under a
+ * millisecond, and the three views of the export then agree by construction. The districts answer
+ * (district-totals.ts) still totals in SQL, and the export tests hold the export's figures to it.
  *
  * The cost: the members are held, parsed, while the export runs, and the budget side as a map from
- * association key to district (sizes measured below, in the commit). The writers still stream their output.
+ * association key to district. The writers still stream their output.
  */
 import { sql } from 'drizzle-orm';
 import { districtOrder, type ProgrammeConfig } from '../../shared/index';
+import { CountSums } from '../export/totals';
 import type { MembershipExportAssociation, MembershipExportDistrict } from '../export/types';
 import { rowsOf, type Db } from './connect';
 import type { StoredMembershipRow } from './schema';
@@ -31,12 +38,6 @@ import type { StoredMembershipRow } from './schema';
 /** The district label for members whose association has no budget row in the snapshot. */
 export const NO_DISTRICT = 'Uden bydel';
 export const TOTAL_LABEL = 'I alt';
-
-type TotalsRow = Omit<MembershipExportDistrict, 'district'> & {
-  /** 1 on the programme's row: grouping() tells it from the group without a budget row, whose district is null too. */
-  is_total: number;
-  district: string | null;
-};
 
 export interface MembershipExportData {
   associations: AsyncIterable<MembershipExportAssociation>;
@@ -59,17 +60,12 @@ function districtsByKey(budget: Array<[key: string, district: string | null]>): 
 }
 
 /**
- * The members in sheet order, each with the district of its budget row, joined as the SQL totals join
- * them (a left join on the association key), so the rows add up to those totals by construction. Keys
- * are unique within a snapshot (a repeated association is a validation error, so it is never stored);
- * were one repeated, the member would be listed once per budget row, as SQL counts it.
+ * The members in sheet order, each with the district of its budget row, joined as budget_rows and
+ * membership_rows join in SQL (a left join on the association key). Keys are unique within a snapshot (a
+ * repeated association is a validation error, so it is never stored); were one repeated, the member would
+ * be listed once per budget row, as SQL joins it.
  */
-async function* joinRows(
-  membership: StoredMembershipRow[],
-  districts: Map<string, Array<string | null>>,
-): AsyncGenerator<MembershipExportAssociation> {
-  // Stored in sheet order by the save; sorted only if something else wrote them otherwise.
-  if (membership.some((m, i) => i > 0 && membership[i - 1].row > m.row)) membership = membership.toSorted((a, b) => a.row - b.row);
+function* joined(membership: StoredMembershipRow[], districts: Map<string, Array<string | null>>): Generator<MembershipExportAssociation> {
   for (const m of membership) {
     // A field the writer left out is a missing figure: null, as json_to_recordset reads it.
     const figures = {
@@ -83,25 +79,32 @@ async function* joinRows(
   }
 }
 
+async function* joinRows(membership: StoredMembershipRow[], districts: Map<string, Array<string | null>>): AsyncGenerator<MembershipExportAssociation> {
+  yield* joined(membership, districts);
+}
+
+type Figures = Omit<MembershipExportDistrict, 'district'>;
+
+/**
+ * The totals per district (null: members without a budget row) and for the programme, summed from the joined
+ * rows the export lists, so the three views agree by construction. Sums as SQL's SUM: null where no row gave
+ * the figure, but under 25 counts 0 (the districts answer's membersUnder25 does the same).
+ */
+function totalsOf(rows: Iterable<MembershipExportAssociation>): { groups: Array<{ district: string | null } & Figures>; total: Figures } {
+  const byDistrict = new Map<string | null, CountSums>();
+  const all = new CountSums();
+  for (const row of rows) {
+    let sums = byDistrict.get(row.district);
+    if (!sums) byDistrict.set(row.district, (sums = new CountSums()));
+    sums.add(row);
+    all.add(row);
+  }
+  const figures = (s: CountSums): Figures => ({ associations: s.rows, ...s.sums, under25: s.sums.under25 ?? 0 });
+  return { groups: [...byDistrict].map(([district, sums]) => ({ district, ...figures(sums) })), total: figures(all) };
+}
+
 export async function readMembershipExport(db: Db, snapshotId: string, config: ProgrammeConfig): Promise<MembershipExportData> {
   // One statement after the other (see above); a snapshot never changes once stored, so they read the same rows.
-  const [totalsAnswer] = rowsOf<{ totals: string }>(
-    await db.execute(sql`
-      select (select json_agg(t)::text from (
-           select grouping(b.district) as is_total, b.district,
-                  count(*)::int as associations,
-                  sum(m.age_0_to_12)::float8 as "age0to12",
-                  sum(m.age_13_to_18)::float8 as "age13to18",
-                  sum(m.age_19_to_24)::float8 as "age19to24",
-                  coalesce(sum(m.under_25), 0)::float8 as "under25",
-                  sum(m.total_members)::float8 as "totalMembers"
-             from json_to_recordset(s.membership) as m(association_key text, age_0_to_12 float8, age_13_to_18 float8,
-                                                       age_19_to_24 float8, under_25 float8, total_members float8)
-             left join json_to_recordset(s.budget) as b(association_key text, district text) on b.association_key = m.association_key
-            group by grouping sets ((b.district), ())) t) as totals
-        from snapshots s
-       where s.id = ${snapshotId}`),
-  );
   // The budget side is reduced to the map at once, so only the members are held while the writer runs.
   const [budget] = rowsOf<{ pairs: string | null }>(
     await db.execute(sql`
@@ -121,22 +124,14 @@ export async function readMembershipExport(db: Db, snapshotId: string, config: P
   );
   const membership: StoredMembershipRow[] = [];
   for (const piece of pieces) for (const m of JSON.parse(`[${piece.members}]`) as StoredMembershipRow[]) membership.push(m);
-  const answer = totalsAnswer?.totals;
-  const rows: TotalsRow[] = answer ? (JSON.parse(answer) as TotalsRow[]) : [];
-  const figures = ({ is_total: _t, district: _d, ...r }: TotalsRow) => r;
-  const groups = rows.filter((r) => r.is_total !== 1);
+  if (membership.some((m, i) => i > 0 && membership[i - 1].row > m.row)) membership.sort((a, b) => a.row - b.row);
+  const { groups, total } = totalsOf(joined(membership, districts));
   const order = districtOrder(config);
   const rank = (d: string | null) => (d === null ? Infinity : order.indexOf(d) === -1 ? order.length : order.indexOf(d));
   groups.sort((a, b) => rank(a.district) - rank(b.district) || String(a.district).localeCompare(String(b.district), 'da'));
-  const total = rows.find((r) => r.is_total === 1);
   return {
     associations: joinRows(membership, districts),
-    districts: groups.map((g) => ({ district: g.district ?? NO_DISTRICT, ...figures(g) })),
-    total: {
-      district: TOTAL_LABEL,
-      ...(total
-        ? figures(total)
-        : { associations: 0, age0to12: null, age13to18: null, age19to24: null, under25: 0, totalMembers: null }),
-    },
+    districts: groups.map((g) => ({ ...g, district: g.district ?? NO_DISTRICT })),
+    total: { district: TOTAL_LABEL, ...total },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Contract between the export writers (server/export/*) and the service that feeds them.
  * The service streams one MembershipExportAssociation per association-year (ordered as it
- * likes, e.g. by district then name) and passes the per-district totals it computed in SQL;
+ * likes, e.g. by district then name) and passes the per-district totals it computed (server/db/membership-export.ts);
  * the writers never query anything themselves.
  *
  * writeMembershipXlsx / writeMembershipCsv(out, input) write to `out`, END it, and resolve once

@@ -99,8 +99,8 @@ for (const db of testDatabases) {
     });
 
     it('joins the stored rows in JavaScript exactly as budget_rows / membership_rows join in SQL', async () => {
-      // The rows are read from the snapshot's json columns and joined here, the totals in SQL: this holds the
-      // two to the same relational reading of a snapshot, the one the views give everyone querying with SQL.
+      // The rows are read from the snapshot's json columns and joined in JavaScript: this holds them to the
+      // relational reading of a snapshot that the views give everyone querying with SQL.
       const result = await s.database.db.execute(sql`
         select m.association, b.district, m.age_0_to_12 as "age0to12", m.age_13_to_18 as "age13to18",
                m.age_19_to_24 as "age19to24", m.under_25 as "under25", m.total_members as "totalMembers"
