@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { countColumns, type CountField, sheetNames, TOTAL_LABEL } from './columns';
+import { danishTime } from './danish-time';
 import { abort, assertOpen, type Out, untilClosedEarly, waitForDrain } from './stream-util';
 import { checkAssociationsAgainstTotal, checkCount, checkDistrictsAgainstTotal, CountSums } from './totals';
 import type { MembershipExportAssociation, MembershipExportInput } from './types';
@@ -240,10 +241,9 @@ function writeDistrictSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: Membe
   ws.commit();
 }
 
-function danishTime(iso: string): string {
+function savedAt(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : danishTime(date);
 }
 
 function writeAboutSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: MembershipExportInput) {
@@ -261,7 +261,7 @@ function writeAboutSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: Membersh
     ['Snapshot-id', input.snapshot.id, 'Snapshot id'],
     ['Indholds-hash', input.snapshot.hash, "Content hash of the snapshot's rows"],
     ['Snapshot gemt (UTC)', input.snapshot.createdAt, 'Snapshot saved (UTC, ISO 8601)'],
-    ['Snapshot gemt (dansk tid)', danishTime(input.snapshot.createdAt), 'Snapshot saved (Copenhagen time)'],
+    ['Snapshot gemt (dansk tid)', savedAt(input.snapshot.createdAt), 'Snapshot saved (Copenhagen time)'],
     ['Foreninger', input.total.associations, 'Associations'],
     ['Medlemmer under 25', input.total.under25, 'Members under 25'],
     [
