@@ -16,6 +16,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { pgliteWasmModule } from './pglite-wasm';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -58,9 +59,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     // PGlite's buffer pool is touched in full at start and stays in the process's memory (its WebAssembly
-    // heap never shrinks): 128 MB by default. A snapshot is one row and a year's working set a few MB, so
-    // 16 MB serves as fast: built service, 10,000 snapshots, CPU per save and per export the same as with
-    // 32 MB within noise (saves 1,937 vs 1,939 µs; export csv 244-367 vs 259-357 ms), for 18 MB less RSS.
+    // heap never shrinks): 128 MB by default. A snapshot is one row and a year's working set a few MB, and
+    // pages the pool does not hold are read from the kernel's page cache, which is not the process's memory.
+    // 8 MB serves as fast as 16 (built service, 10,000 snapshots, the bench's sequence of districts and save
+    // load, then 4 exports of 10,000 associations each): saves 566-615 vs 531-604/s, later .xlsx exports
+    // 206-274 vs 213-280 ms, .csv 168-223 vs 154-220 ms, for 8 MB less RSS. At 4 MB the .xlsx exports took
+    // 382-446 against 289-382 ms. (16 MB had replaced the default the same way: as fast as 32 MB.)
     //
     // Its WebAssembly runs on V8's baseline compiler (Liftoff) only, never tiered up to TurboFan. TurboFan
     // compiles PostgreSQL's hot functions (some of them huge) on V8's worker thread, and the memory it works
@@ -71,7 +75,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     // way). Set here, before PGlite compiles its module, rather than in npm start's flags: only PGlite runs
     // WebAssembly in this process, and a service on PostgreSQL has no use for the flag.
     v8.setFlagsFromString('--liftoff-only');
-    const options = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+    const options = {
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
+      pgliteWasmModule: await pgliteWasmModule(),
+    };
     const client = dataDir ? await PGlite.create(join(dataDir, 'pglite'), options) : await PGlite.create(options);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });

@@ -22,11 +22,11 @@ function arenaMb(how: 'service' | 'bare'): number {
 }
 
 describe('PGlite as the service opens it', () => {
-  it('runs with a 16 MB buffer pool, not its default 128 MB', async () => {
+  it('runs with an 8 MB buffer pool, not its default 128 MB', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     try {
       const [row] = rowsOf<{ shared_buffers: string }>(await database.db.execute(sql`show shared_buffers`));
-      expect(row.shared_buffers).toBe('16MB');
+      expect(row.shared_buffers).toBe('8MB');
     } finally {
       await database.close();
     }
