@@ -148,8 +148,10 @@ async function benchDatabase(kind: 'pglite' | 'postgresql', env: Record<string, 
     try {
       for (let pair = 0; pair < pairs; pair++) {
         progress(`${kind}: districts, pair ${pair + 1} of ${pairs}`);
-        const bareLoad = await load({ url: `${bare.info.url}/api/years/2025/districts` });
-        const service = await load({ url: `${url}/api/years/2025/districts`, headers: { authorization: `Bearer ${reader}` } });
+        // The same request bytes to both, token included: the bare server ignores it.
+        const headers = { authorization: `Bearer ${reader}` };
+        const bareLoad = await load({ url: `${bare.info.url}/api/years/2025/districts`, headers });
+        const service = await load({ url: `${url}/api/years/2025/districts`, headers });
         rounds.push({ bare: bareLoad, service });
       }
     } finally {
