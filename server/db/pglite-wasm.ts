@@ -5,8 +5,9 @@
  * Why: left to itself, PGlite reads the file into a Buffer and lets it go once compiled. glibc serves a block
  * that size with mmap, and when such a block is freed it raises its mmap threshold to the block's size, for
  * the life of the process: from then on every allocation under 9 MB comes from the main heap, which keeps
- * what it once held. The service's C heap sat at 15.5 MB once open and 22-25 MB after the bench's save load;
- * read this way, 8 MB once open (built service, 10,000 snapshots; PGlite open alone: 13.9 -> 7.9 MB).
+ * what it once held. The service's C heap ([heap] in /proc/<pid>/smaps) sat at 15.5 MB once open and 20-25 MB
+ * after the bench's save load; read this way, 7.7-7.8 MB once open and 13-20 MB after the load (built service,
+ * 10,000 snapshots; PGlite opened alone: 13.9 -> 7.9 MB). Compiling takes 62-65 ms either way.
  * A WebAssembly.Memory is mapped and unmapped by V8 directly, so glibc never sees it.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
