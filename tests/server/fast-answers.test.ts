@@ -2,7 +2,7 @@
  * The districts answer given before the framework (server/fast-answers.ts) must be the app's own answer,
  * byte for byte and header for header, and must never be given where the app would answer otherwise.
  */
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../server/app';
 import { createAuth } from '../../server/auth';
@@ -77,6 +77,28 @@ for (const db of testDatabases) for (const corsOrigins of [[], ['https://consult
       expect(JSON.parse(second.body).total.associations).toBe(21);
       // The request log has one line for each, in one form.
       expect(logs.filter((l) => l.startsWith(`GET ${districts} 200 `))).toHaveLength(2);
+    });
+
+    it('reads the token and the origin whatever the case of their header names', async () => {
+      // fetch sends header names in lower case; other clients need not.
+      const raw = (headers: Record<string, string>) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request(`${url}${districts}`, { headers }, (res) => {
+            let body = '';
+            res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode!, body }));
+          });
+          req.on('error', reject).end();
+        });
+      const viaApp = await taken(() => get(districts));
+      fast.length = 0;
+      const upper = await raw({ AUTHORIZATION: `Bearer ${tokens.reader}` });
+      expect({ fast: fast.at(-1), status: upper.status }).toEqual({ fast: true, status: 200 });
+      expect(upper.body).toBe(viaApp.body);
+      if (corsOrigins.length) {
+        fast.length = 0;
+        const cross = await raw({ Authorization: `Bearer ${tokens.reader}`, ORIGIN: 'https://consultants.example' });
+        expect({ fast: fast.at(-1), status: cross.status }).toEqual({ fast: false, status: 200 });
+      }
     });
 
     it('answers the newest snapshot at once after a save', async () => {
