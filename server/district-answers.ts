@@ -6,7 +6,7 @@
  */
 import type { ReadCache } from './db/read-cache';
 import type { DistrictTotalsResult } from './db/district-totals';
-import type { StoredSnapshot } from './db/snapshots';
+import { snapshotRef, type StoredSnapshot } from './db/snapshots';
 
 const MAX_ANSWERS = 256;
 const utf8 = new TextEncoder();
@@ -17,8 +17,6 @@ export interface DistrictAnswers {
   /** The answer for the year's latest snapshot when both are at hand now; undefined when it would take a read. */
   latestNow(year: number): Uint8Array<ArrayBuffer> | undefined;
 }
-
-export const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
 
 export function districtAnswers(reads: ReadCache): DistrictAnswers {
   const answers = new Map<string, Uint8Array<ArrayBuffer>>();

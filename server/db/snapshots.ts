@@ -56,6 +56,9 @@ export function publicMeta(s: StoredSnapshot): SnapshotMeta {
   return meta;
 }
 
+/** Which snapshot an answer was made from: the districts answers and the export name it so. */
+export const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
+
 export async function getSnapshot(db: Db, id: string): Promise<StoredSnapshot | null> {
   const [row] = await db.select(metaColumns).from(snapshots).where(eq(snapshots.id, id));
   return row ? toStored(row) : null;

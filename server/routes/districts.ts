@@ -1,8 +1,7 @@
 /** District totals of a year (its latest or a given snapshot), and the same over a span of years. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getSnapshot, latestPerYear } from '../db/snapshots';
-import { snapshotRef } from '../district-answers';
+import { getSnapshot, latestPerYear, snapshotRef } from '../db/snapshots';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';

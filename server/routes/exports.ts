@@ -6,7 +6,7 @@ import { writeMembershipCsv } from '../export/membership-csv';
 import { writeMembershipXlsx } from '../export/membership-xlsx';
 import type { MembershipExportInput } from '../export/types';
 import { readMembershipExport } from '../db/membership-export';
-import { getSnapshot, latestSnapshot } from '../db/snapshots';
+import { getSnapshot, latestSnapshot, snapshotRef } from '../db/snapshots';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';
@@ -45,7 +45,7 @@ export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => v
     // download rather than a short file that looks complete.
     writer(out, {
       year,
-      snapshot: { id: snapshot.id, hash: snapshot.hash, createdAt: snapshot.createdAt },
+      snapshot: snapshotRef(snapshot),
       ...data,
     }).catch((error: Error) => {
       out.destroy(error);
