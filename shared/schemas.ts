@@ -37,14 +37,32 @@ export const cellGridSchema = z.custom<CellValue[][]>().superRefine((grid, ctx) 
 export const sheetGridSchema = z.object({
   name: z.string().min(1).max(31),
   values: cellGridSchema,
-  /** Office.js `Range.valueTypes` ("Error", "Double", "String", "Boolean", "Empty", "Integer"), where known. */
+  /**
+   * Office.js `Range.valueTypes` ("Error", "Double", "String", "Boolean", "Empty", "Integer"), where known.
+   * The file reader adds "Uncalculated": a formula saved without a cached result (files written by scripts
+   * that never ran Excel); its value is "".
+   */
   valueTypes: z.array(z.array(z.string())).optional(),
   /** Office.js `Range.numberFormat`, where known. */
   numberFormat: z.array(z.array(z.string())).optional(),
+  /**
+   * Office.js `Range.formulas`, where known: a cell with a formula holds its text ("=SUM(D5:D25)"); every
+   * other entry (a value, "") is ignored. Used to explain a total row's figure.
+   */
+  formulas: z.array(z.array(cellValueSchema)).optional(),
+  /** 0-based indices of the rows hidden in the sheet, where known (a hidden row still counts in a SUM). */
+  hiddenRows: z.array(z.number().int().nonnegative()).optional(),
 });
 export type SheetGrid = z.infer<typeof sheetGridSchema>;
 
-export const workbookSchema = z.object({ sheets: z.array(sheetGridSchema) });
+export const workbookSchema = z.object({
+  sheets: z.array(sheetGridSchema),
+  /**
+   * The workbook counts dates from 1904 (Excel for Mac's old default, some exports): a serial's date is 1,462
+   * days later than in the 1900 system. Where unknown, the 1900 system.
+   */
+  date1904: z.boolean().optional(),
+});
 export type WorkbookInput = z.infer<typeof workbookSchema>;
 
 export const langSchema = z.enum(['da', 'en']);
@@ -148,6 +166,17 @@ export type MembershipRow = z.infer<typeof membershipRowSchema>;
 
 // ---------------------------------------------------------------- issues and reports
 
+/**
+ * One safe, unambiguous correction of a finding: the cell (A1, on the issue's sheet) and the value to write,
+ * and for amounts the number format to give it. The pane applies and undoes it; `validate --fix` writes it.
+ */
+export const fixSchema = z.object({
+  cell: z.string(),
+  value: cellValueSchema,
+  numberFormat: z.string().optional(),
+});
+export type Fix = z.infer<typeof fixSchema>;
+
 export const issueSchema = z.object({
   code: z.string(),
   severity: severitySchema,
@@ -161,6 +190,7 @@ export const issueSchema = z.object({
   value: cellValueSchema,
   message: z.string(),
   association: z.string().nullable().optional(),
+  fix: fixSchema.optional(),
 });
 export type Issue = z.infer<typeof issueSchema>;
 
