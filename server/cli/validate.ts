@@ -32,7 +32,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     workbook = await readWorkbookFile(file);
   } catch (err) {
     if (err instanceof WorkbookReadError) {
-      io.err(err.message);
+      io.err(err.messageIn(lang));
       return 2;
     }
     throw err;

@@ -2,23 +2,34 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkbookInput } from '../../shared/schemas';
+import { toWorkbookInput } from './grid';
 import { slots } from './parse-slots';
+import type { ParseOutcome } from './parse-outcome';
+import { defaultReadLimits, type ReadLimits } from './parse-xlsx';
+import type { ReadProblem } from './read-problem';
 import { sniffWorkbookBytes } from './sniff';
-import { WorkbookReadError } from './workbook-read-error';
+import { workbookReadError } from './workbook-read-error';
 import { workerEntry, workersAtOnce } from '../worker-entry';
-import type { ParseResult } from './parse-worker';
 
 export { WorkbookReadError, type WorkbookReadReason } from './workbook-read-error';
 
 export interface ReadWorkbookOptions {
   /** Stop the parse after this long (default 30 s). */
   timeoutMs?: number;
-  /** Heap limit of the parsing worker (default 1024 MB). */
+  /** Heap limit of the parsing worker (default 768 MB). */
   maxMemoryMb?: number;
+  /** Bytes the parts read may inflate to, all together (default 384 MB). */
+  maxUnpackedMb?: number;
+  /** Cells of the sheets' used ranges, all together (default 5,000,000). */
+  maxCells?: number;
 }
 
 const defaultTimeoutMs = 30_000;
-const defaultMaxMemoryMb = 1024;
+/**
+ * With the default inflate limit this keeps the whole read, worker and caller, under 1.5 GB of RSS: the heap
+ * the worker may fill, the inflated parts outside it (at most maxUnpackedMb), and the grid built here.
+ */
+const defaultMaxMemoryMb = 768;
 /**
  * At most workersAtOnce parses at once in this process: each worker may take defaultMaxMemoryMb, and ten
  * uploads at the same moment would otherwise start ten.
@@ -27,26 +38,27 @@ const parseSlot = slots(workersAtOnce);
 
 const parseWorker = workerEntry('parse-worker', import.meta.url);
 
-async function loadBytes(pathOrBuffer: string | Buffer, maxMemoryMb: number): Promise<{ bytes: Buffer; label: string }> {
-  if (Buffer.isBuffer(pathOrBuffer)) return { bytes: pathOrBuffer, label: 'The file' };
-  const label = basename(pathOrBuffer);
+async function loadBytes(pathOrBuffer: string | Buffer, maxBytes: number): Promise<Buffer> {
+  if (Buffer.isBuffer(pathOrBuffer)) return pathOrBuffer;
+  const path = pathOrBuffer;
+  const label = basename(path);
+  let problem: ReadProblem;
   try {
-    const info = await stat(pathOrBuffer);
-    if (info.isDirectory()) throw new WorkbookReadError('not-found', `${pathOrBuffer} is a directory, not an .xlsx file.`);
-    if (info.size > maxMemoryMb * 1024 * 1024) {
-      throw new WorkbookReadError('too-big', `${label} is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${maxMemoryMb} MB limit: it cannot be a budget or membership workbook.`);
-    }
-    return { bytes: await readFile(pathOrBuffer), label };
+    const info = await stat(path);
+    if (info.isDirectory()) throw workbookReadError({ kind: 'is-directory', path }, label);
+    if (info.size > maxBytes) throw workbookReadError({ kind: 'file-too-big', mb: Math.round(info.size / 1024 / 1024), limitMb: Math.round(maxBytes / 1024 / 1024) }, label);
+    return await readFile(path);
   } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
+    if (!(err instanceof Error) || err.name === 'WorkbookReadError') throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError('not-found', `${pathOrBuffer}: no such file; check the path.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError('not-found', `${pathOrBuffer}: permission denied.`);
-    throw new WorkbookReadError('unreadable', `${pathOrBuffer} could not be opened (${code ?? String(err)}).`);
+    if (code === 'ENOENT') problem = { kind: 'not-found', path };
+    else if (code === 'EACCES' || code === 'EPERM') problem = { kind: 'no-permission', path };
+    else problem = { kind: 'cannot-open', path, code: code ?? 'EIO' };
   }
+  throw workbookReadError(problem, label);
 }
 
-function parseInWorker(bytes: Buffer, label: string, timeoutMs: number, maxMemoryMb: number): Promise<WorkbookInput> {
+function parseInWorker(bytes: Buffer, label: string | null, limits: ReadLimits, timeoutMs: number, maxMemoryMb: number): Promise<WorkbookInput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(parseWorker.entry, {
       eval: parseWorker.eval,
@@ -60,49 +72,38 @@ function parseInWorker(bytes: Buffer, label: string, timeoutMs: number, maxMemor
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => {
-      finish(() =>
-        reject(new WorkbookReadError('too-slow', `${label} took more than ${formatSeconds(timeoutMs)} to read and was stopped: the file is damaged or far larger than a budget or membership workbook.`)),
-      );
-    }, timeoutMs);
-    worker.once('message', (result: ParseResult) => {
-      finish(() => {
-        if (result.ok) return resolve(result.workbook);
-        if (result.reason === 'no-sheets') return reject(new WorkbookReadError('no-sheets', `${label} has no worksheets: add the budget and membership sheets and save again.`));
-        if (result.reason === 'too-big') return reject(new WorkbookReadError('too-big', `${label} is too big to read (${result.detail}): delete the stray cells far below or right of the data.`));
-        reject(new WorkbookReadError('unreadable', `${label} could not be read as an xlsx workbook (${result.detail}): open it in Excel and save it again as .xlsx.`));
-      });
+    const fail = (problem: ReadProblem) => finish(() => reject(workbookReadError(problem, label)));
+    const timer = setTimeout(() => fail({ kind: 'too-slow', ms: timeoutMs }), timeoutMs);
+    worker.once('message', (outcome: ParseOutcome) => {
+      if (!outcome.ok) return fail(outcome.problem);
+      finish(() => resolve(toWorkbookInput(outcome.parsed)));
     });
     worker.once('error', (err: Error & { code?: string }) => {
-      finish(() => {
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(new WorkbookReadError('too-big', `${label} needs more than ${maxMemoryMb} MB of memory to read and was stopped: the file is damaged or far larger than a budget or membership workbook.`));
-        } else {
-          reject(new WorkbookReadError('unreadable', `${label} could not be read as an xlsx workbook (${err.message.split('\n', 1)[0]}).`));
-        }
-      });
+      fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'out-of-memory', mb: maxMemoryMb } : { kind: 'reader-failed' });
     });
-    worker.once('exit', (code) => {
-      finish(() => reject(new WorkbookReadError('unreadable', `${label} could not be read: the reader stopped unexpectedly (exit code ${code}).`)));
-    });
+    worker.once('exit', () => fail({ kind: 'reader-failed' }));
     // A copy, not a transfer: the caller's buffer may be a slice of a pooled one.
-    worker.postMessage({ bytes: new Uint8Array(bytes) });
+    worker.postMessage({ bytes: new Uint8Array(bytes), limits });
   });
 }
 
-function formatSeconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
-}
-
 /**
- * Reads an .xlsx (a path or its bytes) into the Office.js-like WorkbookInput the core validates.
- * Throws WorkbookReadError with a one-line reason when the file is not a readable workbook.
+ * Reads an .xlsx (a path or its bytes) into the Office.js-like WorkbookInput the core validates, in a worker
+ * thread bounded in time and memory. Throws WorkbookReadError (its reason, and one line in Danish and English)
+ * when the file is not a readable workbook.
  */
 export async function readWorkbookFile(pathOrBuffer: string | Buffer, opts: ReadWorkbookOptions = {}): Promise<WorkbookInput> {
   const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
   const maxMemoryMb = opts.maxMemoryMb ?? defaultMaxMemoryMb;
-  const { bytes, label } = await loadBytes(pathOrBuffer, maxMemoryMb);
-  sniffWorkbookBytes(bytes, label, maxMemoryMb);
+  const limits: ReadLimits = {
+    ...defaultReadLimits,
+    ...(opts.maxUnpackedMb !== undefined && { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 }),
+    ...(opts.maxCells !== undefined && { maxCells: opts.maxCells }),
+  };
+  const label = Buffer.isBuffer(pathOrBuffer) ? null : basename(pathOrBuffer);
+  const bytes = await loadBytes(pathOrBuffer, limits.maxUnpackedBytes);
+  const sniffed = sniffWorkbookBytes(bytes);
+  if (sniffed) throw workbookReadError(sniffed, label);
   // The time limit starts with the parse, not while waiting for a slot.
-  return parseSlot(() => parseInWorker(bytes, label, timeoutMs, maxMemoryMb));
+  return parseSlot(() => parseInWorker(bytes, label, limits, timeoutMs, maxMemoryMb));
 }

@@ -67,7 +67,7 @@ describe('validate, end to end in a separate process', () => {
     const { code, stdout, stderr } = await spawnCli(['validate', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.trimEnd().split('\n')).toEqual(['budget.xlsx is not an xlsx workbook (it looks like a CSV or text file): save it from Excel as "Excel Workbook (.xlsx)".']);
+    expect(stderr.trimEnd().split('\n')).toEqual(['budget.xlsx er ikke en Excel-projektmappe (den ligner en CSV- eller tekstfil): Gem den fra Excel som "Excel-projektmappe (.xlsx)".']);
   });
 });
 
@@ -134,7 +134,7 @@ describe('validate, in process', () => {
   it('a missing file: exit 2 naming the path', async () => {
     const { code, stderr } = await runCli(['validate', join(dir, 'findes-ikke.xlsx')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/findes-ikke\.xlsx: no such file/);
+    expect(stderr).toMatch(/findes-ikke\.xlsx: Filen findes ikke/);
   });
 
   it('--help lists the three commands', async () => {

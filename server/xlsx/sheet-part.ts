@@ -1,0 +1,314 @@
+/**
+ * One worksheet part: the cells in `<sheetData>`, the merged areas, the hidden rows. Everything else in the part
+ * (data validations, conditional formats, hyperlinks, drawings, extensions) is passed over, never expanded: a
+ * validation over A1:XFD1048576 costs the bytes it is written in and nothing more. Limits are counted as the
+ * cells arrive, so a sheet that spans too much stops at the cell that makes it so.
+ */
+import { MAX_CELL_CHARS } from '../../shared/text-safety';
+import { cellName, MAX_COLS, parseCellRef, parseRange } from './cell-address';
+import { ReadProblemError } from './read-problem';
+import { addCell, addFormula, emptySheet, K_BOOLEAN, K_DOUBLE, K_EMPTY, K_ERROR, K_STRING, K_UNCALCULATED, type SheetCells } from './sheet-cells';
+import { shiftFormula } from './shift-formula';
+import { readStringItem } from './string-item';
+import { attr, attrTrue, CLOSE, decodeText, EMPTY, EOF, findAttr, isMain, nextTag, OPEN, openXml, readText, skipElement, type XmlCursor } from './xml-scan';
+
+export interface StringTable {
+  list: string[];
+  interned: Map<string, number>;
+}
+
+export function intern(t: StringTable, s: string): number {
+  let i = t.interned.get(s);
+  if (i === undefined) {
+    i = t.list.push(s) - 1;
+    t.interned.set(s, i);
+  }
+  return i;
+}
+
+export interface SheetLimits {
+  /** Cells of the grids of the whole workbook (height × width, summed over the sheets), at most. */
+  maxCells: number;
+  /** Characters of formula text kept for the whole workbook; past it, formulas are read without their text. */
+  maxFormulaChars: number;
+}
+
+export interface SheetContext {
+  strings: StringTable;
+  /** Shared strings: string table indices 0 … sharedCount - 1. */
+  sharedCount: number;
+  /** String table index of the number format of each cell style. */
+  styleFormats: number[];
+  general: number;
+  date1904: boolean;
+  limits: SheetLimits;
+  /** Grid cells taken by the sheets read before. */
+  cellsUsed: number;
+  formulaChars: number;
+}
+
+// Excel's own limit for the text of a formula.
+const MAX_FORMULA_CHARS = 8192;
+const msPerDay = 86_400_000;
+
+/** An ISO 8601 date-time (a cell of type "d") as a serial of the workbook's date system. */
+function isoToSerial(text: string, date1904: boolean): number | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  if (Number.isNaN(ms)) return null;
+  let serial = 25569 + ms / msPerDay;
+  // Excel counts a 29 February 1900 that never was: dates before March 1900 are one lower.
+  if (serial < 61) serial -= 1;
+  return date1904 ? serial - 1462 : serial;
+}
+
+function sheetRef(name: string): string {
+  return /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A number from `<v>` bytes: the integers most cells hold without making a string, the rest with Number(). */
+function parseNumber(buf: Buffer, start: number, end: number): number {
+  let n = 0;
+  let p = start;
+  const neg = buf[p] === 0x2d;
+  if (neg) p++;
+  if (end - p > 0 && end - p <= 15) {
+    for (; p < end; p++) {
+      const d = buf[p] - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (p === end) return neg ? -n : n;
+  }
+  const s = buf.toString('latin1', start, end).trim();
+  return s === '' ? Number.NaN : Number(s);
+}
+
+interface SharedFormula {
+  text: string;
+  row: number;
+  col: number;
+}
+
+export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): SheetCells {
+  const cur = openXml(bytes);
+  const buf = cur.buf;
+  const sheet = emptySheet(name);
+  const strings = ctx.strings;
+  const list = strings.list;
+  const shared = new Map<string, SharedFormula>();
+  const merges: Array<{ r0: number; c0: number; r1: number; c1: number }> = [];
+  const where = (r: number, c: number) => `${sheetRef(name)}!${cellName(r, c)}`;
+  let height = 0;
+  let width = 0;
+  let row = -1;
+  let nextCol = 0;
+  let inSheetData = -1;
+
+  const stringCell = (s: string, r: number, c: number): number => {
+    if (s.length > MAX_CELL_CHARS) throw new ReadProblemError({ kind: 'text-too-long', cell: where(r, c), length: s.length, max: MAX_CELL_CHARS });
+    return list.push(s) - 1;
+  };
+
+  const readCell = (c: XmlCursor, selfClosing: boolean) => {
+    const rAt = findAttr(c, 'r');
+    let r = row;
+    let col = nextCol;
+    if (rAt >= 0) {
+      const ref = parseCellRef(buf, c.attrs[rAt * 5 + 3], c.attrs[rAt * 5 + 4]);
+      if (ref >= 0) {
+        r = Math.floor(ref / MAX_COLS);
+        col = ref % MAX_COLS;
+      }
+    }
+    if (r < 0) r = 0;
+    nextCol = col + 1;
+    if (selfClosing) return;
+    const type = attr(c, 't');
+    const styleAt = findAttr(c, 's');
+    let style = -1;
+    if (styleAt >= 0) {
+      const s = c.attrs[styleAt * 5 + 3];
+      const e = c.attrs[styleAt * 5 + 4];
+      let n = 0;
+      for (let p = s; p < e; p++) n = n * 10 + (buf[p] - 0x30);
+      style = n;
+    }
+    let vStart = -1;
+    let vEnd = -1;
+    let vText: string | null = null;
+    let hasFormula = false;
+    let formula: string | null = null;
+    let inline: string | null = null;
+    const depth = c.depth;
+    for (;;) {
+      const k = nextTag(c);
+      if (k === EOF) throw new ReadProblemError({ kind: 'damaged-part', part: 'sheet', sheet: name });
+      if (k === CLOSE) {
+        if (c.depth === depth - 1) break;
+        continue;
+      }
+      if (isMain(c, 'v')) {
+        if (k === EMPTY) {
+          vStart = vEnd = 0;
+          continue;
+        }
+        const lt = buf.indexOf(0x3c, c.pos);
+        if (lt >= 0 && buf[lt + 1] === 0x2f) {
+          vStart = c.pos;
+          vEnd = lt;
+          c.pos = lt;
+          nextTag(c);
+        } else {
+          vText = readText(c);
+          vStart = vEnd = 0;
+        }
+      } else if (isMain(c, 'f')) {
+        hasFormula = true;
+        const ft = attr(c, 't');
+        const si = attr(c, 'si');
+        const text = k === OPEN ? readText(c) : '';
+        if (text !== '') {
+          formula = text;
+          if (ft === 'shared' && si !== null) shared.set(si, { text, row: r, col });
+        } else if (ft === 'shared' && si !== null) {
+          const master = shared.get(si);
+          if (master) formula = shiftFormula(master.text, r - master.row, col - master.col);
+        }
+      } else if (isMain(c, 'is')) {
+        if (k === OPEN) inline = readStringItem(c);
+      } else if (k === OPEN) {
+        skipElement(c);
+      }
+    }
+
+    const hasValue = vText !== null ? vText !== '' : vEnd > vStart;
+    const value = () => vText ?? decodeText(buf, vStart, vEnd);
+    let kind = K_EMPTY;
+    let num = 0;
+    if (type === 'inlineStr' || inline !== null) {
+      const s = inline ?? (hasValue ? value() : '');
+      if (s !== '') {
+        kind = K_STRING;
+        num = stringCell(s, r, col);
+      }
+    } else if (type === 'str' && (vStart >= 0 || vText !== null)) {
+      kind = K_STRING;
+      num = stringCell(value(), r, col);
+    } else if (!hasValue) {
+      // A formula saved without its result: openpyxl and other scripts write them so.
+      if (hasFormula) kind = K_UNCALCULATED;
+    } else if (type === 's') {
+      const idx = vText !== null ? Number(vText) : parseNumber(buf, vStart, vEnd);
+      if (Number.isInteger(idx) && idx >= 0 && idx < ctx.sharedCount && list[idx] !== '') {
+        if (list[idx].length > MAX_CELL_CHARS) stringCell(list[idx], r, col);
+        kind = K_STRING;
+        num = idx;
+      }
+    } else if (type === 'b') {
+      const v = value().trim();
+      kind = K_BOOLEAN;
+      num = v === '1' || v.toLowerCase() === 'true' ? 1 : 0;
+    } else if (type === 'e') {
+      kind = K_ERROR;
+      num = intern(strings, value().trim());
+    } else if (type === 'd') {
+      const serial = isoToSerial(value(), ctx.date1904);
+      if (serial !== null) {
+        kind = K_DOUBLE;
+        num = serial;
+      } else {
+        kind = K_STRING;
+        num = stringCell(value(), r, col);
+      }
+    } else {
+      const n = vText !== null ? (vText.trim() === '' ? Number.NaN : Number(vText)) : parseNumber(buf, vStart, vEnd);
+      if (Number.isFinite(n)) {
+        kind = K_DOUBLE;
+        num = n;
+      } else if (Number.isNaN(n)) {
+        kind = K_STRING;
+        num = stringCell(value(), r, col);
+      } else {
+        kind = K_ERROR;
+        num = intern(strings, '#NUM!');
+      }
+    }
+    if (kind === K_EMPTY) return;
+    if (r >= height || col >= width) {
+      const h = Math.max(height, r + 1);
+      const w = Math.max(width, col + 1);
+      if (ctx.cellsUsed + h * w > ctx.limits.maxCells) {
+        throw new ReadProblemError({ kind: 'too-many-cells', sheet: name, rows: h, cols: w, limit: ctx.limits.maxCells });
+      }
+      height = h;
+      width = w;
+    }
+    const format = style >= 0 && style < ctx.styleFormats.length ? ctx.styleFormats[style] : ctx.general;
+    const at = addCell(sheet, r, col, kind, num, format);
+    if (formula !== null && formula.length < MAX_FORMULA_CHARS && ctx.formulaChars + formula.length <= ctx.limits.maxFormulaChars) {
+      ctx.formulaChars += formula.length + 1;
+      addFormula(sheet, at, list.push(`=${formula.replace(/_xl(?:fn|ws)\./g, '')}`) - 1);
+    }
+  };
+
+  for (let k = nextTag(cur); k !== EOF; k = nextTag(cur)) {
+    if (k === CLOSE) {
+      if (cur.depth === inSheetData) inSheetData = -1;
+      continue;
+    }
+    if (inSheetData >= 0) {
+      if (isMain(cur, 'c')) readCell(cur, k === EMPTY);
+      else if (isMain(cur, 'row')) {
+        const rAt = findAttr(cur, 'r');
+        let r = row + 1;
+        if (rAt >= 0) {
+          let n = 0;
+          for (let p = cur.attrs[rAt * 5 + 3]; p < cur.attrs[rAt * 5 + 4]; p++) n = n * 10 + (buf[p] - 0x30);
+          if (n >= 1 && n <= 1_048_576) r = n - 1;
+        }
+        row = r;
+        nextCol = 0;
+        if (attrTrue(cur, 'hidden')) sheet.hiddenRows.push(r);
+      } else if (k === OPEN) skipElement(cur);
+    } else if (isMain(cur, 'sheetData')) {
+      if (k === OPEN) inSheetData = cur.depth - 1;
+    } else if (isMain(cur, 'mergeCell')) {
+      const range = parseRange(attr(cur, 'ref') ?? '');
+      if (range) merges.push(range);
+    } else if (k === OPEN && (isMain(cur, 'dataValidations') || isMain(cur, 'conditionalFormatting') || isMain(cur, 'extLst'))) {
+      skipElement(cur);
+    }
+  }
+  return finishSheet(sheet, merges, height, width, ctx);
+}
+
+/**
+ * Merged areas keep their value in the top-left cell, "" elsewhere, as Range.values gives them; a cell a merge
+ * hides still counts for the grid's size, as it does for Excel's used range. Overlapping merges (a damaged
+ * file) cannot make this loop long: the work is bounded by twice the cells of the grid.
+ */
+function finishSheet(sheet: SheetCells, merges: Array<{ r0: number; c0: number; r1: number; c1: number }>, height: number, width: number, ctx: SheetContext): SheetCells {
+  if (merges.length > 0 && sheet.count > 0) {
+    const covered = new Uint8Array(height * width);
+    let budget = 2 * height * width + merges.length;
+    for (const m of merges) {
+      const r1 = Math.min(m.r1, height - 1);
+      const c1 = Math.min(m.c1, width - 1);
+      if (m.r0 > r1 || m.c0 > c1) continue;
+      budget -= (r1 - m.r0 + 1) * (c1 - m.c0 + 1) + 1;
+      if (budget < 0) break;
+      for (let r = m.r0; r <= r1; r++) covered.fill(1, r * width + m.c0, r * width + c1 + 1);
+      covered[m.r0 * width + m.c0] = 0;
+    }
+    for (let i = 0; i < sheet.count; i++) {
+      if (covered[sheet.rows[i] * width + sheet.cols[i]]) sheet.kinds[i] = K_EMPTY;
+    }
+  }
+  sheet.height = height;
+  sheet.width = width;
+  sheet.hiddenRows = [...new Set(sheet.hiddenRows.filter((r) => r < height))].sort((a, b) => a - b);
+  ctx.cellsUsed += height * width;
+  return sheet;
+}
