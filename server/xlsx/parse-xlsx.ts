@@ -53,9 +53,16 @@ function entryBytes(zip: ZipArchive, name: string, budget: InflateBudget): Buffe
   return entry ? readEntry(zip, entry, budget) : null;
 }
 
+/** The part's relationships; null when it has none, or when they are damaged (then the usual names are tried). */
 function relationshipsOf(zip: ZipArchive, part: string, budget: InflateBudget): Relationship[] | null {
   const bytes = entryBytes(zip, relsPartOf(part), budget);
-  return bytes && readPart('package', undefined, () => parseRelationships(bytes, part));
+  if (!bytes) return null;
+  try {
+    return parseRelationships(bytes, part);
+  } catch (err) {
+    if (err instanceof XmlError) return null;
+    throw err;
+  }
 }
 
 /** The workbook part's name, or the reason there is none. */
@@ -115,7 +122,7 @@ export function parseXlsx(bytes: Buffer, limits: ReadLimits = defaultReadLimits)
     const target = rel?.target ?? (rels ? undefined : `${folder}worksheets/sheet${i + 1}.xml`);
     const part = target === undefined ? null : entryBytes(zip, target, budget);
     if (!part) {
-      // A sheet whose part is missing is empty to Excel's repair, and so it is here.
+      // A sheet the workbook lists without its part in the file: empty, as SheetJS and openpyxl read it.
       if (rel) sheets.push(emptySheet(name));
       return;
     }

@@ -9,7 +9,7 @@ import { cellName, MAX_COLS, parseCellRef, parseRange } from './cell-address';
 import { ReadProblemError } from './read-problem';
 import { addCell, addFormula, emptySheet, K_BOOLEAN, K_DOUBLE, K_EMPTY, K_ERROR, K_STRING, K_UNCALCULATED, type SheetCells } from './sheet-cells';
 import { shiftFormula } from './shift-formula';
-import { readStringItem } from './string-item';
+import { readStringItem, unescapeXstring } from './string-item';
 import { attr, attrTrue, CLOSE, decodeText, EMPTY, EOF, findAttr, isMain, nextTag, OPEN, openXml, readText, skipElement, type XmlCursor } from './xml-scan';
 
 export interface StringTable {
@@ -51,8 +51,10 @@ export interface SheetContext {
 const MAX_FORMULA_CHARS = 8192;
 const msPerDay = 86_400_000;
 
-/** An ISO 8601 date-time (a cell of type "d") as a serial of the workbook's date system. */
+/** An ISO 8601 date-time (a cell of type "d") as a serial of the workbook's date system; a time alone is a fraction of a day. */
 function isoToSerial(text: string, date1904: boolean): number | null {
+  const t = /^\s*(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$/.exec(text);
+  if (t) return (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86_400;
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
@@ -83,6 +85,11 @@ function parseNumber(buf: Buffer, start: number, end: number): number {
   }
   const s = buf.toString('latin1', start, end).trim();
   return s === '' ? Number.NaN : Number(s);
+}
+
+/** The text of a cell's `<v>`: read with readText where it held markup, else decoded from its bytes. */
+function cellText(buf: Buffer, text: string | null, start: number, end: number): string {
+  return text ?? decodeText(buf, start, end);
 }
 
 interface SharedFormula {
@@ -184,18 +191,17 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
     }
 
     const hasValue = vText !== null ? vText !== '' : vEnd > vStart;
-    const value = () => vText ?? decodeText(buf, vStart, vEnd);
     let kind = K_EMPTY;
     let num = 0;
     if (type === 'inlineStr' || inline !== null) {
-      const s = inline ?? (hasValue ? value() : '');
+      const s = inline ?? (hasValue ? cellText(buf, vText, vStart, vEnd) : '');
       if (s !== '') {
         kind = K_STRING;
         num = stringCell(s, r, col);
       }
     } else if (type === 'str' && (vStart >= 0 || vText !== null)) {
       kind = K_STRING;
-      num = stringCell(value(), r, col);
+      num = stringCell(unescapeXstring(cellText(buf, vText, vStart, vEnd)), r, col);
     } else if (!hasValue) {
       // A formula saved without its result: openpyxl and other scripts write them so.
       if (hasFormula) kind = K_UNCALCULATED;
@@ -207,20 +213,20 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
         num = idx;
       }
     } else if (type === 'b') {
-      const v = value().trim();
+      const v = cellText(buf, vText, vStart, vEnd).trim();
       kind = K_BOOLEAN;
       num = v === '1' || v.toLowerCase() === 'true' ? 1 : 0;
     } else if (type === 'e') {
       kind = K_ERROR;
-      num = intern(strings, value().trim());
+      num = intern(strings, cellText(buf, vText, vStart, vEnd).trim());
     } else if (type === 'd') {
-      const serial = isoToSerial(value(), ctx.date1904);
+      const serial = isoToSerial(cellText(buf, vText, vStart, vEnd), ctx.date1904);
       if (serial !== null) {
         kind = K_DOUBLE;
         num = serial;
       } else {
         kind = K_STRING;
-        num = stringCell(value(), r, col);
+        num = stringCell(cellText(buf, vText, vStart, vEnd), r, col);
       }
     } else {
       const n = vText !== null ? (vText.trim() === '' ? Number.NaN : Number(vText)) : parseNumber(buf, vStart, vEnd);
@@ -229,7 +235,7 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
         num = n;
       } else if (Number.isNaN(n)) {
         kind = K_STRING;
-        num = stringCell(value(), r, col);
+        num = stringCell(cellText(buf, vText, vStart, vEnd), r, col);
       } else {
         kind = K_ERROR;
         num = intern(strings, '#NUM!');

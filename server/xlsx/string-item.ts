@@ -30,12 +30,12 @@ export function readStringItem(cur: XmlCursor): string {
   }
 }
 
-/** xl/sharedStrings.xml: every `<si>` in order. */
+/** xl/sharedStrings.xml: every `<si>` in order (`<sstItem>` in files from Excel 2007's beta). */
 export function parseSharedStrings(bytes: Buffer): string[] {
   const cur = openXml(bytes);
   const out: string[] = [];
   for (let k = nextTag(cur); k !== EOF; k = nextTag(cur)) {
-    if (!isMain(cur, 'si')) continue;
+    if (!isMain(cur, 'si') && !isMain(cur, 'sstItem')) continue;
     if (k === OPEN) out.push(readStringItem(cur));
     else if (k !== CLOSE) out.push('');
   }

@@ -16,6 +16,8 @@ export const NS_OTHER = 5;
 const knownNamespaces = new Map<string, number>([
   ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', NS_MAIN],
   ['http://purl.oclc.org/ooxml/spreadsheetml/main', NS_MAIN],
+  // Excel 2007's beta wrote this one; its elements are those of the final format.
+  ['http://schemas.microsoft.com/office/excel/2006/2', NS_MAIN],
   ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', NS_REL],
   ['http://purl.oclc.org/ooxml/officeDocument/relationships', NS_REL],
   ['http://schemas.openxmlformats.org/package/2006/relationships', NS_PKG_REL],

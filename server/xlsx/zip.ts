@@ -148,7 +148,10 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
     out = data;
   } else if (entry.method === 8) {
     try {
-      out = inflateRawSync(data, { maxOutputLength: budget.left });
+      // Output in one chunk of the declared size where that is honest, so zlib need not join many; the count
+      // against the budget holds whatever the declaration says.
+      const chunkSize = Math.max(16 * 1024, Math.min(entry.size + 1024, budget.left + 1, 64 * 1024 * 1024));
+      out = inflateRawSync(data, { maxOutputLength: budget.left, chunkSize });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ReadProblemError({ kind: 'too-much-unpacked', limitBytes: budget.limit });
       damaged();
