@@ -68,6 +68,22 @@ export function rels(list: Array<{ id: string; type: string; target: string; ext
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${items.join('')}</Relationships>`;
 }
 
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+/** [Content_Types].xml for a workbook with these parts (openpyxl finds the parts through it). */
+export function contentTypes(parts: { workbook: string; sheets: string[]; sharedStrings?: string; styles?: string }): string {
+  const o = (name: string, type: string) => `<Override PartName="/${name}" ContentType="${CT}.${type}+xml"/>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    o(parts.workbook, 'sheet.main') +
+    parts.sheets.map((s) => o(s, 'worksheet')).join('') +
+    (parts.sharedStrings ? o(parts.sharedStrings, 'sharedStrings') : '') +
+    (parts.styles ? o(parts.styles, 'styles') : '') +
+    '</Types>'
+  );
+}
+
 export interface SheetSpec {
   name: string;
   /** The children of <worksheet>, e.g. `<sheetData>…</sheetData>`. */
@@ -95,7 +111,10 @@ export function xlsxOf(spec: WorkbookSpec): Buffer {
   if (spec.styles) wbRels.push({ id: 'rIdT', type: 'styles', target: 'styles.xml' });
   const sheets = spec.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
   const parts: ZipPart[] = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      data: contentTypes({ workbook: 'xl/workbook.xml', sheets: sheetParts, sharedStrings: spec.sharedStrings && 'xl/sharedStrings.xml', styles: spec.styles && 'xl/styles.xml' }),
+    },
     { name: '_rels/.rels', data: rels([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }]) },
     {
       name: 'xl/workbook.xml',
