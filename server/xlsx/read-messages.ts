@@ -3,6 +3,7 @@
  * `file` is the file's name where the user gave a path (the CLI), or null for uploaded bytes ("Filen").
  */
 import type { Lang } from '../../shared/schemas';
+import { looksLikeCpr } from '../../shared/rules/personal-data';
 import { describeTextProblem } from '../../shared/text-safety';
 import type { NotZipLook, ReadProblem, WorkbookPart } from './read-problem';
 
@@ -29,8 +30,24 @@ const looks: Record<NotZipLook, Messages> = {
   text: { da: 'den ligner en tekstfil', en: 'it looks like a text file' },
 };
 
+/**
+ * A sheet's name as a refusal may repeat it: never one that holds what looks like a CPR number, since the
+ * message is printed, returned by the API and may be logged.
+ */
+function sheetName(name: string, lang: Lang): string {
+  if (looksLikeCpr(name)) return lang === 'da' ? '(arknavn udeladt)' : '(sheet name left out)';
+  return name;
+}
+
+/** "Budget!A5", "'Budget 2025'!A5": the sheet quoted as Excel writes it in a reference. */
+function cellRef(sheet: string, cell: string, lang: Lang): string {
+  const name = sheetName(sheet, lang);
+  if (name !== sheet) return `${name}!${cell}`;
+  return /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
 function partName(part: WorkbookPart, sheet: string | undefined, lang: Lang): string {
-  if (part === 'sheet') return lang === 'da' ? `arket "${sheet}"` : `the sheet "${sheet}"`;
+  if (part === 'sheet') return lang === 'da' ? `arket "${sheetName(sheet ?? '', lang)}"` : `the sheet "${sheetName(sheet ?? '', lang)}"`;
   const names: Record<Exclude<WorkbookPart, 'sheet'>, Messages> = {
     package: { da: 'oversigten over filens dele', en: 'the list of its parts' },
     workbook: { da: 'listen over ark', en: 'the list of sheets' },
@@ -104,11 +121,11 @@ function sentence(p: ReadProblem, L: string, lang: Lang): string {
     case 'too-many-cells': {
       const [rows, cols, limit] = [p.rows, p.cols, p.limit].map((n) => groupDigits(n, lang));
       return da
-        ? `${L} er for stor til at blive læst (arket "${p.sheet}" spænder over ${rows} rækker × ${cols} kolonner; højst ${limit} celler i alt): Slet de løse celler langt under eller til højre for tallene, og gem igen.`
-        : `${L} is too big to read (sheet "${p.sheet}" spans ${rows} rows × ${cols} columns; at most ${limit} cells in all): delete the stray cells far below or right of the data and save again.`;
+        ? `${L} er for stor til at blive læst (arket "${sheetName(p.sheet, lang)}" spænder over ${rows} rækker × ${cols} kolonner; højst ${limit} celler i alt): Slet de løse celler langt under eller til højre for tallene, og gem igen.`
+        : `${L} is too big to read (sheet "${sheetName(p.sheet, lang)}" spans ${rows} rows × ${cols} columns; at most ${limit} cells in all): delete the stray cells far below or right of the data and save again.`;
     }
     case 'text-too-long':
-      return describeTextProblem({ kind: 'too-long', length: p.length, max: p.max }, p.cell, lang);
+      return describeTextProblem({ kind: 'too-long', length: p.length, max: p.max }, cellRef(p.sheet, p.cell, lang), lang);
     case 'sheet-name': {
       const where = da ? `Navnet på ark ${p.index}` : `The name of sheet ${p.index}`;
       if (p.problem.kind === 'too-long') {

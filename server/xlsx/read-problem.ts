@@ -24,7 +24,7 @@ export type ReadProblem =
   | { kind: 'damaged-part'; part: WorkbookPart; sheet?: string }
   | { kind: 'no-sheets' }
   | { kind: 'too-many-cells'; sheet: string; rows: number; cols: number; limit: number }
-  | { kind: 'text-too-long'; cell: string; length: number; max: number }
+  | { kind: 'text-too-long'; sheet: string; cell: string; length: number; max: number }
   | { kind: 'sheet-name'; index: number; problem: TextProblem }
   | { kind: 'too-slow'; ms: number }
   | { kind: 'out-of-memory'; mb: number }

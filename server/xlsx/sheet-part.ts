@@ -65,9 +65,6 @@ function isoToSerial(text: string, date1904: boolean): number | null {
   return date1904 ? serial - 1462 : serial;
 }
 
-function sheetRef(name: string): string {
-  return /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /** A number from `<v>` bytes: the integers most cells hold without making a string, the rest with Number(). */
 function parseNumber(buf: Buffer, start: number, end: number): number {
@@ -106,7 +103,6 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
   const list = strings.list;
   const shared = new Map<string, SharedFormula>();
   const merges: Array<{ r0: number; c0: number; r1: number; c1: number }> = [];
-  const where = (r: number, c: number) => `${sheetRef(name)}!${cellName(r, c)}`;
   let height = 0;
   let width = 0;
   let row = -1;
@@ -114,7 +110,7 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
   let inSheetData = -1;
 
   const stringCell = (s: string, r: number, c: number): number => {
-    if (s.length > MAX_CELL_CHARS) throw new ReadProblemError({ kind: 'text-too-long', cell: where(r, c), length: s.length, max: MAX_CELL_CHARS });
+    if (s.length > MAX_CELL_CHARS) throw new ReadProblemError({ kind: 'text-too-long', sheet: name, cell: cellName(r, c), length: s.length, max: MAX_CELL_CHARS });
     return list.push(s) - 1;
   };
 

@@ -206,7 +206,7 @@ describe('parseXlsx: bounds and refusals', () => {
     const cells = Array.from({ length: 12_000 }, (_v, i) => [`<c r="A${i + 1}" t="s"><v>0</v></c>`]);
     const wb = xlsxOf({ sharedStrings: [`<t>${big}</t>`], sheets: [{ name: 'Budget', body: sheetData(cells) }] });
     const p = problem(wb);
-    expect(p).toEqual({ kind: 'text-too-long', cell: 'Budget!A1', length: 1_048_576, max: 32_767 });
+    expect(p).toEqual({ kind: 'text-too-long', sheet: 'Budget', cell: 'A1', length: 1_048_576, max: 32_767 });
     const e = workbookReadError(p, 'budget.xlsx');
     expect(e.reason).toBe('bad-text');
     expect(e.message).toBe('Budget!A1 har 1.048.576 tegn; Excel tillader højst 32.767 i en celle. Forkort teksten.');
@@ -267,6 +267,16 @@ describe('parseXlsx: bounds and refusals', () => {
     expect(problem(writeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 }, { name: 'content.xml', data: '<x/>' }]))).toEqual({ kind: 'ods' });
     expect(problem(writeZip([{ name: 'word/document.xml', data: '<w/>' }]))).toEqual({ kind: 'zip-not-xlsx' });
     expect(problem(xlsxOf({ sheets: [] }))).toEqual({ kind: 'no-sheets' });
+  });
+
+  it('a refusal names the sheet as Excel quotes it, and never repeats a sheet name that looks like a CPR number', () => {
+    const long = { kind: 'text-too-long', cell: 'B7', length: 40_000, max: 32_767 } as const;
+    expect(workbookReadError({ ...long, sheet: "Budget '25" }, null).messageIn('en')).toMatch(/^'Budget ''25'!B7 has 40,000 characters/);
+    expect(workbookReadError({ ...long, sheet: '010190-1234' }, null).messages).toEqual({
+      da: '(arknavn udeladt)!B7 har 40.000 tegn; Excel tillader højst 32.767 i en celle. Forkort teksten.',
+      en: '(sheet name left out)!B7 has 40,000 characters; Excel allows at most 32,767 in a cell. Shorten the text.',
+    });
+    expect(workbookReadError({ kind: 'damaged-part', part: 'sheet', sheet: '0101901234' }, 'a.xlsx').message).not.toMatch(/0101901234/);
   });
 
   it('a sheet name with a control character is refused by its position, never echoed', () => {
