@@ -45,17 +45,23 @@ export function parseCellRef(buf: Uint8Array, start: number, end: number): numbe
   return (row - 1) * MAX_COLS + (col - 1);
 }
 
-const textEncoder = new TextEncoder();
+const a1 = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/;
+
+/** "B7" → 0-based row and column, or null. */
+function parseA1(ref: string): { row: number; col: number } | null {
+  const m = a1.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return col > MAX_COLS || row < 1 || row > MAX_ROWS ? null : { row: row - 1, col: col - 1 };
+}
 
 /** A range "A1:C3" (or one cell) as 0-based corners, or null. */
 export function parseRange(ref: string): { r0: number; c0: number; r1: number; c1: number } | null {
-  const [a, b = a] = ref.trim().split(':');
-  const pa = parseCellRef(textEncoder.encode(a), 0, a.length);
-  const pb = parseCellRef(textEncoder.encode(b), 0, b.length);
-  if (pa < 0 || pb < 0) return null;
-  const ra = Math.floor(pa / MAX_COLS);
-  const rb = Math.floor(pb / MAX_COLS);
-  const ca = pa % MAX_COLS;
-  const cb = pb % MAX_COLS;
-  return { r0: Math.min(ra, rb), c0: Math.min(ca, cb), r1: Math.max(ra, rb), c1: Math.max(ca, cb) };
+  const [a, b = a] = ref.split(':');
+  const pa = parseA1(a);
+  const pb = parseA1(b);
+  if (!pa || !pb) return null;
+  return { r0: Math.min(pa.row, pb.row), c0: Math.min(pa.col, pb.col), r1: Math.max(pa.row, pb.row), c1: Math.max(pa.col, pb.col) };
 }
