@@ -14,7 +14,7 @@ import { createAuth } from '../../server/auth';
 import { openDatabase, type Database, type DatabaseOptions } from '../../server/db/connect';
 import { DataDirLockedError } from '../../server/db/data-dir-lock';
 import { createToken } from '../../server/db/tokens';
-import { buildServer, root, startFlags } from '../../scripts/build-server';
+import { buildServer, root } from '../../scripts/build-server';
 import { snapshotBody, workbook } from './fixtures';
 import { createPostgresDatabase, testDatabases } from './databases';
 
@@ -159,7 +159,7 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
   it('starts from the build with plain Node, migrates, serves the manifest and office.js, and reads an uploaded .xlsx in its worker', async () => {
     const out = await buildServer(join(root, 'dist', `server-test-${process.pid}`));
     const dir = tempDir();
-    const service = startMain({ DATA_DIR: dir }, [...startFlags(), join(out, 'main.mjs')]);
+    const service = startMain({ DATA_DIR: dir }, [join(out, 'main.mjs')]);
     try {
       const url = await service.ready;
       const health = await (await fetch(`${url}/api/health`)).json();
@@ -181,10 +181,10 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
   }, 120_000);
 
   const postgres = testDatabases.find((d) => d.kind === 'postgresql')!;
-  it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save in its save worker, built beside main.mjs, and stores it', async () => {
+  it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save and stores it', async () => {
     const out = await buildServer(join(root, 'dist', `server-test-pg-${process.pid}`));
     const { url: databaseUrl, drop } = await createPostgresDatabase();
-    const service = startMain({ DATABASE_URL: databaseUrl }, [...startFlags(), join(out, 'main.mjs')]);
+    const service = startMain({ DATABASE_URL: databaseUrl }, [join(out, 'main.mjs')]);
     try {
       const url = await service.ready;
       const token = /pks_[A-Za-z0-9_-]{43}/.exec(service.output())?.[0];

@@ -1,14 +1,13 @@
 /**
- * Two service instances on one PostgreSQL database save at the same time. Each instance batches its own
- * saves; what keeps them apart is the database: a snapshot names the latest one it followed (unique per
- * year), so a year's snapshots stay one line and a save from a stale copy is refused whichever instance
- * took it.
+ * Two service instances on one PostgreSQL database save at the same time. Each save takes its year's lock
+ * in its transaction, so the saves of a year follow each other whichever instance took them, and each
+ * snapshot names the latest one it followed (unique per year): a year's snapshots stay one line and a save
+ * from a stale copy is refused.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../../../server/db/connect';
-import { ReadCache } from '../../../server/db/read-cache';
-import { saveSnapshot, type SaveOutcome } from '../../../server/save-snapshot';
+import { saveSnapshot, type SaveOutcome } from '../../../server/save';
 import { copenhagen } from '../../../shared/index';
 import { createPostgresDatabase, testDatabases } from '../databases';
 import { associations2025, workbook } from '../fixtures';
@@ -37,7 +36,6 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
   const save = (instance: Database, k: number, basedOn: string | null, force = false): Promise<SaveOutcome> =>
     saveSnapshot(
       instance.db,
-      new ReadCache(instance.db, copenhagen, false),
       { workbook: variant(k), options: {}, source: { workbook: 'x.xlsx', sheets: [] }, basedOn, force, sender: `instance-${k}`, now: new Date() },
       copenhagen,
     );
@@ -65,8 +63,8 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
   });
 
   it('stores every save when both instances keep saving the same year at once', async () => {
-    // Each instance keeps 16 forced saves in flight until it has made 60: their batches interleave all the
-    // time, which without the year's save lock made INSERTs fail again and again until saves gave up.
+    // Each instance keeps 16 forced saves in flight until it has made 60: both wait on the year's lock all
+    // the time, and every save is stored on the one before it.
     const perInstance = 60;
     const run = async (i: number) => {
       const kinds: string[] = [];
