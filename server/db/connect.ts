@@ -133,10 +133,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
     await setup.end().catch(() => {});
   }
   const pool = new pg.Pool({ ...connection, max: poolSize });
-  // The pool reports an idle connection that its server ended (a restart, pg_terminate_backend) and drops
-  // it; a checked-out one reports on the client itself. The next query opens a new connection.
-  pool.on('error', onConnectionError);
+  // A connection its server ended (a stop, a failover, pg_terminate_backend) reports it on its client, idle
+  // or checked out: reported here, and the pool drops it; the next query opens a new connection. The pool
+  // passes on an idle client's error too, already reported by then.
   pool.on('connect', (client) => client.on('error', onConnectionError));
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,

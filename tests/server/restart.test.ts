@@ -2,7 +2,6 @@
  * Real listening servers: data survives a restart on the same data dir or database, two instances can
  * start on one PostgreSQL at once, and a second process on a PGlite data dir is refused with a clear message.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { createToken } from '../../server/db/tokens';
 import { buildServer, root } from '../../scripts/build-server';
 import { snapshotBody, workbook } from './fixtures';
 import { createPostgresDatabase, testDatabases } from './databases';
+import { startMain, stopMain as stop } from './main-process';
 
 async function listen(database: Database): Promise<{ url: string; close: () => Promise<void> }> {
   const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db }), clock: () => new Date() });
@@ -98,34 +98,6 @@ describe.skipIf(postgres.skip !== null)('restart on PostgreSQL', () => {
     }
   });
 });
-
-/** server/main.ts from source (tsx), or a built entry as `npm start` runs it. */
-function startMain(env: Record<string, string>, entry = ['--import', 'tsx', 'server/main.ts']): { child: ChildProcess; output: () => string; ready: Promise<string> } {
-  const child = spawn(process.execPath, entry, {
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const m = /service on (http:\/\/[\d.]+:\d+)/.exec(text);
-      if (m) resolve(m[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the service exited with ${code}: ${text}`)));
-  });
-  return { child, output: () => text, ready };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 describe('npm start (server/main.ts)', () => {
   it('prints a one-time admin token on a fresh data dir, serves with it, and refuses a second process on the dir', async () => {
