@@ -29,6 +29,7 @@ const byCode: Record<string, UnavailableReason> = {
 const byMessage: Array<[RegExp, UnavailableReason]> = [
   [/^timeout exceeded when trying to connect$/, 'timeout'],
   [/^Connection terminated due to connection timeout$/, 'timeout'],
+  [/^timeout expired$/, 'timeout'],
   [/^Query read timeout$/, 'timeout'],
   [/^Connection terminated( unexpectedly)?$/, 'lost'],
   [/is not queryable$/, 'lost'],
