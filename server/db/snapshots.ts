@@ -1,6 +1,6 @@
 /** Snapshot storage: immutable rows per snapshot; "latest of a year" is the highest insertion sequence. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../../shared/index';
 import type { SnapshotMeta } from '../../shared/snapshot';
 
@@ -68,26 +68,20 @@ export async function getSnapshotReport(db: Db, id: string): Promise<Omit<Report
   return row ? (row.report as Omit<Report, 'data'>) : null;
 }
 
-/** The year's newest snapshot; with `withMembership`, the newest that has membership rows. */
-export async function latestSnapshot(db: Executor, year: number, opts: { withMembership?: boolean } = {}): Promise<StoredSnapshot | null> {
-  const [row] = await db
-    .select(metaColumns)
-    .from(snapshots)
-    .where(opts.withMembership ? and(eq(snapshots.year, year), gt(snapshots.membershipRows, 0)) : eq(snapshots.year, year))
-    .orderBy(desc(snapshots.seq))
-    .limit(1);
+/** The newest snapshot (highest insertion sequence) that `where` selects. */
+async function newest(db: Executor, where: SQL | undefined): Promise<StoredSnapshot | null> {
+  const [row] = await db.select(metaColumns).from(snapshots).where(where).orderBy(desc(snapshots.seq)).limit(1);
   return row ? toStored(row) : null;
 }
 
+/** The year's newest snapshot; with `withMembership`, the newest that has membership rows. */
+export function latestSnapshot(db: Executor, year: number, opts: { withMembership?: boolean } = {}): Promise<StoredSnapshot | null> {
+  return newest(db, opts.withMembership ? and(eq(snapshots.year, year), gt(snapshots.membershipRows, 0)) : eq(snapshots.year, year));
+}
+
 /** The snapshot of the same year saved just before this one. */
-export async function previousSnapshot(db: Db, of: StoredSnapshot): Promise<StoredSnapshot | null> {
-  const [row] = await db
-    .select(metaColumns)
-    .from(snapshots)
-    .where(and(eq(snapshots.year, of.year), lt(snapshots.seq, of.seq)))
-    .orderBy(desc(snapshots.seq))
-    .limit(1);
-  return row ? toStored(row) : null;
+export function previousSnapshot(db: Db, of: StoredSnapshot): Promise<StoredSnapshot | null> {
+  return newest(db, and(eq(snapshots.year, of.year), lt(snapshots.seq, of.seq)));
 }
 
 export async function listSnapshots(
@@ -179,12 +173,7 @@ function decideAndInsert(db: Db, s: NewSnapshot): Promise<InsertOutcome> {
       if (base?.year !== s.year) return { kind: 'unknown-based-on' };
     }
     if (latest && latest.id !== s.basedOn && !s.force) return { kind: 'conflict', latest };
-    const [same] = await tx
-      .select(metaColumns)
-      .from(snapshots)
-      .where(and(eq(snapshots.year, s.year), eq(snapshots.hash, s.hash)))
-      .orderBy(desc(snapshots.seq))
-      .limit(1);
+    const revertOf = await newest(tx, and(eq(snapshots.year, s.year), eq(snapshots.hash, s.hash)));
     const id = randomUUID();
     const [{ seq }] = await tx
       .insert(snapshots)
@@ -200,7 +189,7 @@ function decideAndInsert(db: Db, s: NewSnapshot): Promise<InsertOutcome> {
       id, seq: Number(seq), year: s.year, model: s.model, hash: s.hash, source: s.source, basedOn: s.basedOn,
       createdBy: s.createdBy, createdAt: s.createdAt.toISOString(), rows: { budget: s.budgetRows, membership: s.membershipRows },
     };
-    return { kind: 'created', snapshot, revertOf: same ? toStored(same) : null };
+    return { kind: 'created', snapshot, revertOf };
   });
 }
 
