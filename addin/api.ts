@@ -3,10 +3,11 @@
  * conflict, refused, unreachable, token refused…) and never throws, so the UI can say it in words and keep
  * working offline.
  */
-import type { Issue, Lang, SheetGrid, Totals } from '../shared/schemas';
+import type { Issue, SheetGrid } from '../shared/schemas';
 import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
+import type { DistrictTotalsAnswer, SavedAnswer, SnapshotRequest } from '../shared/wire';
 
-export type { SnapshotMeta };
+export type { DistrictTotalsAnswer, SnapshotMeta, SnapshotRequest };
 import type { ServiceSettings } from './settings';
 
 export type ServiceFailure =
@@ -28,17 +29,6 @@ export type SaveResult =
   | { kind: 'unknown-based-on'; message: string }
   | ServiceFailure;
 
-export interface SnapshotRequest {
-  year: number;
-  lang: Lang;
-  source: { workbook: string | null; sheets: string[] };
-  basedOn: string | null;
-  force?: boolean;
-  budgetSheet: string | false;
-  membershipSheet: string | false;
-  sheets: Array<Pick<SheetGrid, 'name' | 'values'>>;
-}
-
 /**
  * The body of POST /api/snapshots. Only each sheet's name and values leave the workbook: no formats, no fills
  * (so no highlight), no other sheets.
@@ -46,14 +36,6 @@ export interface SnapshotRequest {
 export function snapshotRequest(input: Omit<SnapshotRequest, 'sheets'> & { grids: SheetGrid[] }): SnapshotRequest {
   const { grids, ...rest } = input;
   return { ...rest, sheets: grids.map(({ name, values }) => ({ name, values })) };
-}
-
-export interface DistrictTotalsAnswer {
-  year: number;
-  snapshot: { id: string; createdAt: string; hash: string };
-  districts: Array<{ district: string } & Totals>;
-  localAreas: Array<{ localArea: string; districts: string[] } & Totals>;
-  total: Totals;
 }
 
 interface ErrorBody {
@@ -113,7 +95,7 @@ export async function saveSnapshot(settings: ServiceSettings, request: SnapshotR
   const { status, json } = result;
   const error = (json as ErrorBody | null)?.error;
   if (status === 200 || status === 201) {
-    const ok = json as { snapshot: SnapshotMeta; existing?: boolean; report?: { issues?: Issue[] } };
+    const ok = json as SavedAnswer;
     const serviceFindings = (ok.report?.issues ?? []).filter((i) => serviceOnlyCodes.has(i.code));
     return { kind: 'saved', snapshot: ok.snapshot, existing: ok.existing === true, serviceFindings };
   }

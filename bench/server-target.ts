@@ -14,14 +14,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { createService } from '../server/app';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../server/app';
 import { createAuth } from '../server/auth';
 import { openDatabase, type Database } from '../server/db/connect';
-import { ReadCache } from '../server/db/read-cache';
-import { listen } from '../server/node-listener';
-import { requestLog } from '../server/request-log';
 import { createToken } from '../server/db/tokens';
-import { saveSnapshot } from '../server/save-snapshot';
+import { saveSnapshot } from '../server/save';
 import { copenhagen, districtOrder } from '../shared/index';
 import { workbook } from '../tests/server/fixtures';
 
@@ -33,7 +32,6 @@ async function seed(database: Database): Promise<string> {
   const db = database.db;
   const saved = await saveSnapshot(
     db,
-    new ReadCache(db, copenhagen, false),
     { workbook: workbook(), options: {}, source: { workbook: 'bench.xlsx', sheets: [] }, basedOn: null, force: true, sender: 'bench', now: new Date() },
     copenhagen,
   );
@@ -96,9 +94,10 @@ if (seeded.status !== 0) throw new Error(`bench seed: the seeding process exited
 const database = await open();
 const editor = (await createToken(database.db, { name: `bench-editor-${process.pid}`, role: 'editor', now: new Date() })).token;
 const reader = (await createToken(database.db, { name: `bench-reader-${process.pid}`, role: 'reader', now: new Date() })).token;
-// As npm start configures it: token look-ups trusted for 5 s, one log line per request on stdout.
-const requests = requestLog();
-const service = createService({ db: database.db, database, auth: createAuth({ db: database.db, cacheMs: 5_000 }), clock: () => new Date(), log: requests.log });
-const { server, port } = await listen(service, 0, '127.0.0.1');
+// As npm start serves it: one log line per request on stdout.
+const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db }), clock: () => new Date(), log: (line) => console.log(line) });
+const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
+  const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
+});
 console.log(`READY ${JSON.stringify({ url: `http://127.0.0.1:${port}`, editor, reader })}`);
 process.on('SIGTERM', () => server.close(() => database.close().finally(() => process.exit(0))));

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import { buildServer, startFlags } from '../scripts/build-server';
+import { buildServer } from '../scripts/build-server';
 import { adminUrl, createPostgresDatabase } from '../tests/server/databases';
 import { associations2025, snapshotBody, workbook } from '../tests/server/fixtures';
 import type { BenchSection } from './types';
@@ -60,10 +60,8 @@ async function buildTarget(): Promise<string> {
 }
 
 function start(script: string, env: Record<string, string>): Promise<Target> {
-  // With the Node flags npm start runs the service with (package.json "start"; why each: startFlags() in
-  // scripts/build-server.ts): the bare server too, so the yardstick runs on the same heap settings.
   const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', join(here, script)];
-  const child = spawn(process.execPath, [...startFlags(), ...entry], {
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

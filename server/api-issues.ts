@@ -1,10 +1,8 @@
-/** zod's findings in the API's shape; apart from routes/errors.ts so the save worker can make them too. */
+/** zod's findings in the API's shape, for the routes and for a save's body checks (server/save-check.ts). */
 import type { z } from 'zod';
+import type { ApiIssue } from '../shared/wire';
 
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+export type { ApiIssue };
 
 /** zod's findings as `{ path: "sheets.0.values.3.1", message }`, so a client can point at the field. */
 export function zodIssues(error: z.ZodError): ApiIssue[] {

@@ -1,15 +1,16 @@
 /**
- * createApp(deps) → the Hono app: the whole service as a value, testable with app.request() and no network.
+ * createApp(deps) → the Hono app: the whole service as a value, testable with app.request() and no network,
+ * and what `npm start` serves through @hono/node-server (server/main.ts), with nothing in front of it.
  * Routes parse input with zod, call one function, and shape the answer; SQL lives in server/db.
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { copenhagen, type ProgrammeConfig } from '../shared/index';
 import type { Auth } from './auth';
-import type { Db, DatabaseKind } from './db/connect';
-import { ReadCache } from './db/read-cache';
-import { districtAnswers } from './district-answers';
-import { fastAnswers, type FastAnswer } from './fast-answers';
+import type { Database, Db } from './db/connect';
+import { unavailableReason } from './db/unavailable';
+import { messages } from './messages';
+import { requestLog } from './request-log';
 import { authenticate } from './routes/access';
 import { districtRoutes } from './routes/districts';
 import type { AppEnv, RouteDeps } from './routes/env';
@@ -19,13 +20,11 @@ import { healthRoutes } from './routes/health';
 import { snapshotRoutes } from './routes/snapshots';
 import { tokenRoutes } from './routes/tokens';
 import { workbookRoutes } from './routes/workbooks';
-import { requestLine } from './request-log';
-import { checkInProcess, sharedSaveChecks, type SaveChecker } from './save-checks';
 import { securityHeaders, staticRoutes, type StaticPaths } from './static';
 
 export interface AppDeps {
   db: Db;
-  database: { kind: DatabaseKind; schemaVersion: string };
+  database: Pick<Database, 'kind' | 'schemaVersion' | 'ping'>;
   auth: Auth;
   clock: () => Date;
   config?: ProgrammeConfig;
@@ -38,49 +37,23 @@ export interface AppDeps {
   /** Origins other than the service's own that may call the API from a browser. */
   corsOrigins?: string[];
   limits?: Partial<RouteDeps['limits']>;
-  /** Where JSON saves are checked; by default in worker threads (PostgreSQL) or in this process (PGlite). */
-  checkSave?: SaveChecker;
 }
+
+const firstLine = (error: Error) => error.message.split('\n', 1)[0];
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  return createService(deps).app;
-}
-
-/** The app, and the answers a Node server may give before it (server/node-listener.ts). */
-export interface Service {
-  app: Hono<AppEnv>;
-  fastAnswer: FastAnswer;
-}
-
-export function createService(deps: AppDeps): Service {
   const log = deps.log ?? (() => {});
-  const config = deps.config ?? copenhagen;
-  // PGlite is opened by one process only (the data-dir lock), so this app sees every save.
-  const reads = new ReadCache(deps.db, config, deps.database.kind === 'pglite');
-  const answers = districtAnswers(reads);
   const routeDeps: RouteDeps = {
     db: deps.db,
     database: deps.database,
     auth: deps.auth,
-    reads,
-    answers,
-    // On PostgreSQL a save's checks are half its CPU on the event loop: in worker threads, saves went from
-    // 863–873/s to 1,010–1,057/s (bench probe, 50 connections). PGlite runs the database itself on the event
-    // loop, and there the worker bought nothing (560 vs 550/s) and cost 65 MB of the embedded set-up's memory.
-    checkSave: deps.checkSave ?? (deps.database.kind === 'postgresql' ? sharedSaveChecks(config) : checkInProcess(config)),
     clock: deps.clock,
-    config,
+    config: deps.config ?? copenhagen,
     limits: { jsonBytes: 10 * 1024 * 1024, workbookBytes: 10 * 1024 * 1024, ...deps.limits },
   };
   const app = new Hono<AppEnv>();
 
-  if (deps.log) {
-    app.use(async (c, next) => {
-      const started = performance.now();
-      await next();
-      log(requestLine(c.req.method, c.req.path, c.res.status, started));
-    });
-  }
+  if (deps.log) app.use(requestLog(log));
   app.use(securityHeaders());
   if (deps.corsOrigins?.length) {
     const allowed = new Set(deps.corsOrigins);
@@ -89,22 +62,27 @@ export function createService(deps: AppDeps): Service {
 
   app.onError((error, c) => {
     // Drizzle puts the driver's reason in `cause`; the first line of its own message is only "Failed query".
-    const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n', 1)[0]})` : '';
-    log(`error ${c.req.method} ${c.req.path}: ${error.message.split('\n', 1)[0]}${cause}`);
+    const cause = error.cause instanceof Error ? ` (${firstLine(error.cause)})` : '';
+    log(`error ${c.req.method} ${c.req.path}: ${firstLine(error)}${cause}`);
+    const reason = unavailableReason(error);
+    if (reason) {
+      c.header('Retry-After', '5');
+      return apiError(c, 503, 'database-unavailable', messages.databaseUnavailable.en(reason));
+    }
     return apiError(c, 500, 'internal', 'The service failed to answer this request; the error is in its log. Try again, or tell the administrator.');
   });
   app.notFound((c) => apiError(c, 404, 'not-found', `No route ${c.req.method} ${c.req.path}. See the README for the API.`));
 
-  app.route('/api', healthRoutes(routeDeps));
+  app.route('/api', healthRoutes(routeDeps, log));
   const api = new Hono<AppEnv>();
   api.use(authenticate(deps.auth));
   api.route('/', snapshotRoutes(routeDeps));
   api.route('/', workbookRoutes(routeDeps));
   api.route('/', districtRoutes(routeDeps));
-  api.route('/', exportRoutes(routeDeps, (e) => log(`export failed: ${e.message.split('\n', 1)[0]}`)));
+  api.route('/', exportRoutes(routeDeps, (e) => log(`export failed: ${firstLine(e)}`)));
   api.route('/', tokenRoutes(routeDeps));
   app.route('/api', api);
 
   if (deps.staticPaths) app.route('/', staticRoutes(deps.staticPaths, deps.publicUrl ?? 'http://localhost:3000'));
-  return { app, fastAnswer: fastAnswers({ auth: deps.auth, answers, log, cors: !!deps.corsOrigins?.length }) };
+  return app;
 }

@@ -20,13 +20,6 @@ export type AuthResult = { ok: true; principal: Principal } | { ok: false; statu
 
 export interface Auth {
   authenticate(authorization: string | undefined): Promise<AuthResult>;
-  /**
-   * The caller as a fresh cached look-up of a service token knows them, without waiting; null when only
-   * authenticate() can tell (not cached, expired, unknown, revoked, or an Entra ID token).
-   */
-  known(authorization: string | undefined): Principal | null;
-  /** Forget cached token look-ups (after a revoke in this process). */
-  forget(): void;
 }
 
 export interface EntraConfig {
@@ -66,33 +59,19 @@ function bearerToken(authorization: string | undefined): string | null {
 export interface AuthOptions {
   db: Db;
   entra?: EntraConfig;
-  /** How long a token look-up is trusted, in ms; a revoke in this process takes effect at once. */
-  cacheMs?: number;
-  now?: () => number;
 }
 
 export function createAuth(options: AuthOptions): Auth {
   const { db, entra } = options;
-  const cacheMs = options.cacheMs ?? 0;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
   const keys = entra ? entra.keys ?? (entra.jwksUrl ? createRemoteJWKSet(new URL(entra.jwksUrl)) : null) : null;
   if (entra && !keys) throw new Error('Entra ID sign-on needs a JWKS URL (ENTRA_JWKS_URL).');
 
+  // Looked up on every request, so a token revoked on any instance is refused at once.
   async function serviceToken(token: string): Promise<AuthResult> {
-    const hit = cacheMs > 0 ? cache.get(token) : undefined;
-    let principal: Principal | null;
-    if (hit && hit.until > now()) {
-      principal = hit.principal;
-    } else {
-      const found = await findActiveToken(db, token);
-      principal = found ? { name: found.name, role: found.role, via: 'token' } : null;
-      if (cacheMs > 0) {
-        if (cache.size > 10_000) cache.clear();
-        cache.set(token, { principal, until: now() + cacheMs });
-      }
-    }
-    return principal ? { ok: true, principal } : unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
+    const found = await findActiveToken(db, token);
+    return found
+      ? { ok: true, principal: { name: found.name, role: found.role, via: 'token' } }
+      : unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
   }
 
   async function entraToken(token: string): Promise<AuthResult> {
@@ -116,20 +95,12 @@ export function createAuth(options: AuthOptions): Auth {
   }
 
   return {
-    known(authorization) {
-      const token = cacheMs > 0 ? bearerToken(authorization) : null;
-      const hit = token === null ? undefined : cache.get(token);
-      return hit && hit.until > now() ? hit.principal : null;
-    },
     async authenticate(authorization) {
       const token = bearerToken(authorization);
       if (token === null) return unauthorised('Send an access token: "Authorization: Bearer <token>".');
       if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
       if (keys && token.split('.').length === 3) return entraToken(token);
       return unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
-    },
-    forget() {
-      cache.clear();
     },
   };
 }

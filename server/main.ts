@@ -5,15 +5,15 @@
  * ENTRA_ISSUER + ENTRA_AUDIENCE + ENTRA_JWKS_URL (+ ENTRA_ROLE_CLAIM) for Microsoft 365 sign-on.
  */
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createService } from './app';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app';
 import { createAuth, type EntraConfig } from './auth';
 import { openDatabase } from './db/connect';
 import { databaseOptionsFromEnv, describeDatabase } from './db/from-env';
 import { countTokens, createToken } from './db/tokens';
-import { listen } from './node-listener';
-import { requestLog } from './request-log';
 import { defaultStaticPaths } from './static';
 
 /** The checkout this runs from (server/main.ts, or dist/server/main.mjs when built): where package.json is. */
@@ -32,6 +32,17 @@ function entraFromEnv(env: NodeJS.ProcessEnv): EntraConfig | undefined {
     throw new Error('Microsoft 365 sign-on needs all of ENTRA_ISSUER, ENTRA_AUDIENCE and ENTRA_JWKS_URL (or none of them).');
   }
   return { issuer, audience, jwksUrl, roleClaim: env.ENTRA_ROLE_CLAIM || undefined };
+}
+
+/** Serves `app` on `port` (0: any free one) at `host`; resolves once it listens. */
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+      server.off('error', reject);
+      resolve({ server, port: info.port });
+    });
+    server.once('error', reject);
+  });
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -60,27 +71,23 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     );
   }
 
-  const auth = createAuth({ db: database.db, entra, cacheMs: 5_000 });
-  const requests = requestLog();
-  process.on('exit', () => requests.flush());
-  const service = createService({
+  const app = createApp({
     db: database.db,
     database,
-    auth,
+    auth: createAuth({ db: database.db, entra }),
     clock: () => new Date(),
-    log: requests.log,
+    log: (line) => console.log(line),
     staticPaths: defaultStaticPaths(repoRoot),
     publicUrl,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
 
-  const { server, port: listening } = await listen(service, port, host);
+  const { server, port: listening } = await listen(app, port, host);
   console.log(`Partnerskab service on http://${host}:${listening} (${database.kind}, schema ${database.schemaVersion}); task pane manifest at ${publicUrl}/manifest.xml`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    requests.flush();
     console.log(`${signal}: stopping`);
     server.close(() => {
       database.close().then(() => process.exit(0), () => process.exit(1));

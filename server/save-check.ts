@@ -2,8 +2,7 @@
  * A save's checks, apart from the database: the body read as JSON and against its schema, the workbook
  * validated (the service never trusts the add-in), and everything a snapshot stores made ready: the content
  * hash, the report and the rows as JSON text. The previous year's membership is the one thing it asks of
- * its caller. JSON saves run it in the save worker (server/save-worker.ts), so the event loop is free for
- * other requests meanwhile; uploads and tests run it in this process.
+ * its caller.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import {
   type ModelId, type PreviousMembership, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
 } from '../shared/index';
 import { canonicalSnapshot, type SnapshotContent } from '../shared/snapshot';
+import type { ReportWithoutRows, SnapshotRequest } from '../shared/wire';
 import { zodIssues, type ApiIssue } from './api-issues';
 import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
 
@@ -26,7 +26,7 @@ export const saveSchema = z.object({
   budgetSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
   membershipSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
   sheets: z.array(sheetGridSchema).min(1).max(255),
-});
+}) satisfies z.ZodType<SnapshotRequest, SnapshotRequest>;
 
 export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
 
@@ -38,7 +38,8 @@ export interface PreparedSave {
   year: number;
   model: ModelId;
   hash: string;
-  /** The report without its rows. */
+  /** The report without its rows, and as the JSON text stored. */
+  report: ReportWithoutRows;
   reportJson: string;
   budgetJson: string;
   membershipJson: string;
@@ -93,6 +94,7 @@ export async function checkForSave(workbook: WorkbookInput, options: CheckOption
       model: report.model,
       hash: contentHash({ year: report.year, model: report.model, budget: data.budget, membership: data.membership }),
       // Stored, and echoed in the answer, without the rows: the sender has them, and GET gives them as stored.
+      report: withoutRows,
       reportJson: JSON.stringify(withoutRows),
       budgetJson: JSON.stringify(data.budget.map(storedBudgetRow)),
       membershipJson: JSON.stringify(data.membership.map(storedMembershipRow)),

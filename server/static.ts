@@ -6,7 +6,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { apiError } from './routes/errors';
 
 export interface StaticPaths {
@@ -52,61 +53,32 @@ const officeFrameAncestors = [
   'https://*.live.com',
 ];
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Fluent-style inline styles set by office.js's own UI.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "frame-src 'self' https://*.office.com https://*.officeapps.live.com https://*.cloud.microsoft",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  `frame-ancestors ${officeFrameAncestors.join(' ')}`,
-].join('; ');
-
-/** Sent with every answer (also by server/fast-answers.ts). */
-export const securityHeaderValues: Record<string, string> = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-/** The Node response a request is answered on, when @hono/node-server serves the app (c.env.outgoing). */
-function nodeResponse(c: Context): { headersSent: boolean; setHeader(name: string, value: string): unknown } | null {
-  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing as
-    | { headersSent?: unknown; setHeader?: unknown }
-    | undefined;
-  return outgoing && typeof outgoing.setHeader === 'function' && outgoing.headersSent === false
-    ? (outgoing as { headersSent: boolean; setHeader(name: string, value: string): unknown })
-    : null;
-}
-
+/**
+ * The security headers of every answer, by Hono's secure-headers middleware, with the pane's CSP. Left out
+ * of its defaults: X-Frame-Options (it would blank the pane in Office's iframe; frame-ancestors decides),
+ * Cross-Origin-Opener-Policy (Office on the web opens dialogs as pop-ups that must keep talking to the pane) and
+ * Strict-Transport-Security (the HTTPS front that terminates TLS decides that for its domain).
+ */
 export function securityHeaders(): MiddlewareHandler {
-  const set = (c: Context) => {
-    for (const name in securityHeaderValues) c.header(name, securityHeaderValues[name]);
-  };
-  return async (c, next) => {
-    // Served by Node, the headers go on the Node response, which sends them with whatever the handler
-    // answers. Through c.header() every response carried a web Headers object: built and checked here,
-    // then iterated back into a plain object by @hono/node-server, ~8 % of a districts request (measured
-    // in the commit). Left alone, a handler's c.json()/c.body() keeps its one header in a plain object.
-    const outgoing = nodeResponse(c);
-    if (outgoing) {
-      for (const name in securityHeaderValues) outgoing.setHeader(name, securityHeaderValues[name]);
-      return next();
-    }
-    // Elsewhere (app.request() in tests, other runtimes): set before the handler, so that c.json() builds
-    // its response with them. Changing a finished response afterwards makes Hono copy it into a full web
-    // Response, which cost a third of a districts request.
-    set(c);
-    await next();
-    // A handler that returned its own Response (static files) did not take them.
-    if (!c.res.headers.has('X-Content-Type-Options')) set(c);
-  };
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // Fluent-style inline styles set by office.js's own UI.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      frameSrc: ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.cloud.microsoft'],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: officeFrameAncestors,
+    },
+    xFrameOptions: false,
+    crossOriginOpenerPolicy: false,
+    strictTransportSecurity: false,
+  });
 }
 
 /** The file under `root` that `relative` names, or null when it would leave `root`. */
@@ -159,6 +131,10 @@ export function staticRoutes(paths: StaticPaths, publicUrl: string): Hono {
       'cache-control': 'no-cache',
     });
   });
+
+  // The pane's folder itself (a link to the service, a bookmark) opens the pane.
+  app.get('/addin', (c) => c.redirect('/addin/taskpane.html'));
+  app.get('/addin/', (c) => c.redirect('/addin/taskpane.html'));
 
   app.get('/addin/*', async (c) => {
     const relative = c.req.path.slice('/addin/'.length);

@@ -204,6 +204,8 @@ export const totalsSchema = z.object({
   age0to12: z.number().nullable(),
   age13to18: z.number().nullable(),
   age19to24: z.number().nullable(),
+  /** Members of all ages ("Medlemmer i alt"), null where no row gives it: the membership export's column. */
+  totalMembers: z.number().nullable(),
   /** grant / membersUnder25, null where there are no members. */
   grantPerMemberUnder25: z.number().nullable(),
 });

@@ -26,19 +26,8 @@ const membershipFields = [
 
 /** The key budget and membership rows are matched on, as the rules and the summary match them. */
 export function snapshotAssociationKey(association: string): string {
-  let key = keyMemo.get(association);
-  if (key === undefined) {
-    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-    key = associationKey(association);
-    keyMemo.set(association, key);
-  }
-  return key;
+  return associationKey(association);
 }
-
-// The service keys every row of a save twice (content hash, stored rows), and the same ~21 names come
-// back with every save of a year: a map lookup is a tenth of lowercasing Danish names again.
-const KEY_MEMO_LIMIT = 10_000;
-const keyMemo = new Map<string, string>();
 
 function canonicalRows<R extends { association: string }>(rows: R[], fields: ReadonlyArray<keyof R>): unknown[][] {
   // Sorted by association (then by the whole row, for ties) so that moving rows does not change the hash.
@@ -106,7 +95,7 @@ export interface SnapshotDiff {
 
 const totalFields: Array<keyof Totals> = [
   'associations', 'extended', 'grant', 'cofinancing', 'hours', 'membersUnder25',
-  'age0to12', 'age13to18', 'age19to24', 'grantPerMemberUnder25',
+  'age0to12', 'age13to18', 'age19to24', 'totalMembers', 'grantPerMemberUnder25',
 ];
 
 function byKey<R extends { association: string }>(rows: R[]): Map<string, R> {

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -16,7 +15,6 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
-import { pgliteWasmModule } from './pglite-wasm';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -26,12 +24,34 @@ export interface Database {
   kind: DatabaseKind;
   /** The tag of the newest migration applied, e.g. "0000_initial". */
   schemaVersion: string;
+  /** Resolves when the database answers a trivial query; rejects with the driver's error otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * How long the service waits for PostgreSQL. While it is unreachable a request must fail within 5 s (and
+ * answer 503), not hang: a new connection is given up after `connectMs`, a query after `queryMs`.
+ */
+export interface PostgresTimeouts {
+  connectMs: number;
+  queryMs: number;
+  /** For GET /api/health's query: a load balancer asks often and wants a quick answer. */
+  pingMs: number;
+}
+
+export const defaultPostgresTimeouts: PostgresTimeouts = { connectMs: 2_000, queryMs: 3_000, pingMs: 1_500 };
+
 export type DatabaseOptions =
   | { kind: 'pglite'; /** null = in memory (tests and benchmarks only). */ dataDir: string | null }
-  | { kind: 'postgresql'; url: string; poolSize?: number };
+  | {
+      kind: 'postgresql';
+      url: string;
+      poolSize?: number;
+      timeouts?: Partial<PostgresTimeouts>;
+      /** Where a dropped connection is reported (the pool replaces it); by default the service's stderr. */
+      onConnectionError?: (error: Error) => void;
+    };
 
 /** The rows of a raw `db.execute()`: node-postgres answers with a QueryResult, PGlite with `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -51,41 +71,23 @@ function latestMigrationTag(): string {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize);
+  return options.kind === 'pglite' ? openPglite(options.dataDir) : openPostgres(options);
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   // PGlite is single-process: a second process on the same dir would corrupt it, so refuse clearly.
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    // PGlite's buffer pool is touched in full at start and stays in the process's memory (its WebAssembly
-    // heap never shrinks): 128 MB by default. A snapshot is one row and a year's working set a few MB, and
-    // pages the pool does not hold are read from the kernel's page cache, which is not the process's memory.
-    // 8 MB serves as fast as 16 (built service, 10,000 snapshots, the bench's sequence of districts and save
-    // load, then 4 exports of 10,000 associations each): saves 566-615 vs 531-604/s, later .xlsx exports
-    // 206-274 vs 213-280 ms, .csv 168-223 vs 154-220 ms, for 8 MB less RSS. At 4 MB the .xlsx exports took
-    // 382-446 against 289-382 ms. (16 MB had replaced the default the same way: as fast as 32 MB.)
-    //
-    // Its WebAssembly runs on V8's baseline compiler (Liftoff) only, never tiered up to TurboFan. TurboFan
-    // compiles PostgreSQL's hot functions (some of them huge) on V8's worker thread, and the memory it works
-    // in stays resident in that thread's malloc arena once freed: 29-31 MB after open, 22-24 MB after the
-    // bench's load, against 2-6 MB with Liftoff only (built service, 10,000 snapshots: 187 -> 157 MB RSS once
-    // open; export peak after the load 285-293 -> 270-271 MB). The cost is PostgreSQL's speed inside PGlite:
-    // CPU per .csv export ~450 -> ~570 ms; per save the same within this machine's noise (2.5-3.6 ms either
-    // way). Set here, before PGlite compiles its module, rather than in npm start's flags: only PGlite runs
-    // WebAssembly in this process, and a service on PostgreSQL has no use for the flag.
-    v8.setFlagsFromString('--liftoff-only');
-    const options = {
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
-      pgliteWasmModule: await pgliteWasmModule(),
-    };
-    const client = dataDir ? await PGlite.create(join(dataDir, 'pglite'), options) : await PGlite.create(options);
+    const client = dataDir ? await PGlite.create(join(dataDir, 'pglite')) : await PGlite.create();
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       kind: 'pglite',
       schemaVersion: latestMigrationTag(),
+      async ping() {
+        await client.query('select 1');
+      },
       async close() {
         await client.close();
         unlock();
@@ -97,11 +99,23 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  // Migrations run on a connection of their own, before the pool exists: the pool's connections are then
-  // all made alike, with what the server turned out to offer.
-  let lz4: boolean;
-  const setup = new pg.Client({ connectionString: url });
+const reportToStderr = (error: Error) => console.error(`PostgreSQL connection lost: ${error.message.split('\n', 1)[0]}`);
+
+async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresql' }>): Promise<Database> {
+  const { url, poolSize = 10 } = options;
+  const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
+  const onConnectionError = options.onConnectionError ?? reportToStderr;
+  const connection = {
+    connectionString: url,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
+    // A peer that vanished without closing (a failover, a cable) is noticed by the operating system.
+    keepAlive: true,
+  };
+  // Migrations run on a connection of their own, before the pool exists.
+  const setup = new pg.Client(connection);
+  // A client without an 'error' listener ends the process when its server goes away (an unhandled event).
+  setup.on('error', onConnectionError);
   try {
     await setup.connect();
     // Advisory locks belong to a session, so lock, migrate and unlock on one connection.
@@ -111,7 +125,6 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     } finally {
       await setup.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
-    lz4 = await hasLz4(setup);
   } catch (error) {
     throw new Error(`Could not open the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`, {
       cause: error,
@@ -119,26 +132,22 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   } finally {
     await setup.end().catch(() => {});
   }
-  // A snapshot's rows and report are compressed as they are stored (TOAST). lz4 took PostgreSQL's CPU per
-  // save from 0.44 to 0.27 ms against the default pglz (50 saving connections, measured). A session
-  // setting, given at connection start-up, since PGlite has no lz4 and one migration history serves both;
-  // older rows stay pglz and read as before.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: lz4 ? '-c default_toast_compression=lz4' : undefined });
+  const pool = new pg.Pool({ ...connection, max: poolSize });
+  // A connection its server ended (a stop, a failover, pg_terminate_backend) reports it on its client, idle
+  // or checked out: reported here, and the pool drops it; the next query opens a new connection. The pool
+  // passes on an idle client's error too, already reported by then.
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
   return {
     db: db as unknown as Db,
     kind: 'postgresql',
     schemaVersion: latestMigrationTag(),
+    async ping() {
+      await pool.query({ text: 'select 1', query_timeout: timeouts.pingMs } as pg.QueryConfig);
+    },
     close: () => pool.end(),
   };
-}
-
-/** Whether the server was built with lz4 (Debian's and most are). */
-async function hasLz4(client: pg.Client): Promise<boolean> {
-  const { rows } = await client.query<{ lz4: boolean }>(
-    "select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'",
-  );
-  return rows[0]?.lz4 === true;
 }
 
 /** The URL without its password, for messages and logs. */

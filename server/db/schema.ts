@@ -43,7 +43,10 @@ export const snapshots = pgTable(
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     year: integer('year').notNull(),
     model: text('model').notNull(),
-    /** sha256 of shared/snapshot.ts canonicalSnapshot: the same content twice is the same snapshot. */
+    /**
+     * sha256 of shared/snapshot.ts canonicalSnapshot. Not unique: going back to earlier figures stores them
+     * again as the year's latest; only content equal to the year's latest is not stored twice.
+     */
     hash: text('hash').notNull(),
     sourceWorkbook: text('source_workbook'),
     sourceSheets: jsonb('source_sheets').$type<string[]>().notNull(),
@@ -72,8 +75,8 @@ export const snapshots = pgTable(
     membership: json('membership').$type<StoredMembershipRow[]>().notNull(),
   },
   (t) => [
-    uniqueIndex('snapshots_hash_key').on(t.hash),
     uniqueIndex('snapshots_seq_key').on(t.seq),
+    index('snapshots_year_hash_idx').on(t.year, t.hash),
     index('snapshots_year_seq_idx').on(t.year, t.seq.desc()),
     unique('snapshots_year_parent_key').on(t.year, t.parentId).nullsNotDistinct(),
   ],

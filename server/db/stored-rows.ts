@@ -1,7 +1,7 @@
 /**
  * A snapshot's rows as the database stores them (snake_case, the columns of the budget_rows and
- * membership_rows views, with the association's match key) and back to the core's row shape. Pure, so the
- * save worker (server/save-worker.ts) can make the stored text without the database code.
+ * membership_rows views, with the association's match key) and back to the core's row shape. Pure: a save's
+ * checks (server/save-check.ts) make the stored text with it, apart from the database code.
  */
 import type { BudgetRow, MembershipRow } from '../../shared/index';
 import { snapshotAssociationKey } from '../../shared/snapshot';

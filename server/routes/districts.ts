@@ -1,7 +1,11 @@
 /** District totals of a year (its latest or a given snapshot), and the same over a span of years. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getSnapshot, latestPerYear, snapshotRef } from '../db/snapshots';
+import { modelForYear, type ProgrammeConfig } from '../../shared/index';
+import { summarise } from '../../shared/summary';
+import type { DistrictTotalsAnswer, TrendAnswer } from '../../shared/wire';
+import type { Db } from '../db/connect';
+import { getSnapshot, latestPerYear, latestSnapshot, snapshotRef, snapshotRows, type StoredSnapshot } from '../db/snapshots';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';
@@ -13,6 +17,13 @@ const trendQuery = z
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })
   .refine((q) => q.to - q.from <= 100, { message: 'ask for at most 100 years at a time', path: ['to'] });
 
+/** The totals of a stored snapshot, by the core's one rule (shared/summary.ts), as the districts answer gives them. */
+async function totalsAnswer(db: Db, snapshot: StoredSnapshot, config: ProgrammeConfig): Promise<DistrictTotalsAnswer> {
+  const { budget, membership } = await snapshotRows(db, snapshot.id);
+  const summary = summarise(budget, membership, modelForYear(snapshot.year, config), config);
+  return { year: snapshot.year, snapshot: snapshotRef(snapshot), ...summary };
+}
+
 export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -22,25 +33,21 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     const q = query(c, snapshotQuery);
     if (!q.ok) return q.response;
     const { year } = p.value;
-    const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await deps.reads.latestSnapshot(year);
+    const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await latestSnapshot(deps.db, year);
     if (!snapshot || snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
         ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
         : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
     }
-    const body = await deps.answers.answer(year, snapshot, () => deps.reads.districtTotals(snapshot.id));
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    return c.json(await totalsAnswer(deps.db, snapshot, deps.config));
   });
 
   app.get('/districts/trend', async (c) => {
     const q = query(c, trendQuery);
     if (!q.ok) return q.response;
-    const snapshots = await latestPerYear(deps.db, q.value.from, q.value.to);
     const years = [];
-    for (const s of snapshots) {
-      years.push({ year: s.year, snapshot: snapshotRef(s), ...(await deps.reads.districtTotals(s.id)) });
-    }
-    return c.json({ from: q.value.from, to: q.value.to, years });
+    for (const s of await latestPerYear(deps.db, q.value.from, q.value.to)) years.push(await totalsAnswer(deps.db, s, deps.config));
+    return c.json({ from: q.value.from, to: q.value.to, years } satisfies TrendAnswer);
   });
   return app;
 }

@@ -2,10 +2,7 @@
 import type { Context } from 'hono';
 import type { ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
-import type { Db, DatabaseKind } from '../db/connect';
-import type { ReadCache } from '../db/read-cache';
-import type { DistrictAnswers } from '../district-answers';
-import type { SaveChecker } from '../save-checks';
+import type { Database, Db } from '../db/connect';
 
 export interface AppEnv {
   Variables: { principal: Principal };
@@ -13,13 +10,8 @@ export interface AppEnv {
 
 export interface RouteDeps {
   db: Db;
-  database: { kind: DatabaseKind; schemaVersion: string };
+  database: Pick<Database, 'kind' | 'schemaVersion' | 'ping'>;
   auth: Auth;
-  reads: ReadCache;
-  /** The districts answers, per snapshot. */
-  answers: DistrictAnswers;
-  /** Checks a JSON save's body (server/save-checks.ts). */
-  checkSave: SaveChecker;
   clock: () => Date;
   config: ProgrammeConfig;
   limits: { jsonBytes: number; workbookBytes: number };

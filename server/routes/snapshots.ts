@@ -3,10 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Report } from '../../shared/index';
 import { diffSnapshots, type SnapshotContent } from '../../shared/snapshot';
+import type { ConflictAnswer, InvalidWorkbookAnswer, SavedAnswer } from '../../shared/wire';
 import {
-  getSnapshot, getSnapshotReport, listSnapshots, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
+  getSnapshot, getSnapshotReport, listSnapshots, membershipOfYear, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
 } from '../db/snapshots';
-import { storeSave, type SaveOutcome } from '../save-snapshot';
+import { messages } from '../messages';
+import { storeSave, type SaveOutcome } from '../save';
+import { checkSaveBody } from '../save-check';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError, invalidIssues } from './errors';
@@ -28,42 +31,45 @@ function errorCount(report: Report): string {
 /** One answer per outcome of a save; shared by JSON saves and workbook uploads. */
 export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
   switch (outcome.kind) {
-    case 'invalid':
-      return c.json(
-        {
-          error: {
-            code: 'invalid-workbook',
-            message: `The workbook has ${errorCount(outcome.report)}; nothing was stored. Fix them and save again.`,
-            issues: outcome.report.issues.filter((i) => i.severity === 'error'),
-          },
-          report: outcome.report,
+    case 'invalid': {
+      const answer: InvalidWorkbookAnswer = {
+        error: {
+          code: 'invalid-workbook',
+          message: `The workbook has ${errorCount(outcome.report)}; nothing was stored. Fix them and save again.`,
+          issues: outcome.report.issues.filter((i) => i.severity === 'error'),
         },
-        422,
-      );
-    case 'conflict':
-      return c.json(
-        {
-          error: {
-            code: 'conflict',
-            message:
-              `Someone saved ${outcome.latest.year} after the copy you started from (latest: ${outcome.latest.id} by ` +
-              `${outcome.latest.createdBy} at ${outcome.latest.createdAt}). Compare the changes, then save with ` +
-              `basedOn: "${outcome.latest.id}" or force: true.`,
-            latest: publicMeta(outcome.latest),
-            diff: outcome.diff,
-          },
+        report: outcome.report,
+      };
+      return c.json(answer, 422);
+    }
+    case 'conflict': {
+      const answer: ConflictAnswer = {
+        error: {
+          code: 'conflict',
+          message:
+            `Someone saved ${outcome.latest.year} after the copy you started from (latest: ${outcome.latest.id} by ` +
+            `${outcome.latest.createdBy} at ${outcome.latest.createdAt}). Compare the changes, then save with ` +
+            `basedOn: "${outcome.latest.id}" or force: true.`,
+          latest: publicMeta(outcome.latest),
+          diff: outcome.diff,
         },
-        409,
-      );
+      };
+      return c.json(answer, 409);
+    }
     case 'unknown-based-on':
       return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.year}. Send the id you last read for that year, or leave it out for the first save.`);
     case 'created':
     case 'existing': {
-      // The report without its rows (the sender has them, and GET /api/snapshots/:id gives them as stored;
-      // echoing them made the answer four times the size). Its JSON text is the one just stored: a save
-      // serialised the same report twice before.
-      const body = `{"snapshot":${JSON.stringify(publicMeta(outcome.snapshot))},"existing":${outcome.kind === 'existing'},"report":${outcome.reportJson}}`;
-      return c.body(body, outcome.kind === 'created' ? 201 : 200, { 'content-type': 'application/json' });
+      // The report without its rows: the sender has them, and GET /api/snapshots/:id gives them as stored.
+      const revertOf = outcome.kind === 'created' && outcome.revertOf ? publicMeta(outcome.revertOf) : null;
+      const answer: SavedAnswer = {
+        snapshot: publicMeta(outcome.snapshot),
+        existing: outcome.kind === 'existing',
+        revertOf,
+        ...(revertOf ? { message: messages.revert.en(revertOf) } : {}),
+        report: outcome.save.report,
+      };
+      return c.json(answer, outcome.kind === 'created' ? 201 : 200);
     }
   }
 }
@@ -78,10 +84,10 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
     const text = await jsonText(c);
     if (!text.ok) return text.response;
-    const checked = await deps.checkSave(text.value, (year) => deps.reads.membershipOfYear(year));
+    const checked = await checkSaveBody(text.value, deps.config, (year) => membershipOfYear(deps.db, year));
     if (checked.kind === 'malformed-json') return malformedJson(c, checked.message);
     if (checked.kind === 'invalid-body') return invalidIssues(c, 'body', checked.issues);
-    const outcome = await storeSave(deps.db, deps.reads, checked.workbook, { ...checked.wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
+    const outcome = await storeSave(deps.db, checked.workbook, { ...checked.wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
     return saveResponse(c, outcome);
   });
 

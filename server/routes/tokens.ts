@@ -34,7 +34,6 @@ export function tokenRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.delete('/tokens/:idOrName', async (c) => {
     const revoked = await revokeToken(deps.db, c.req.param('idOrName'), deps.clock());
     if (!revoked) return apiError(c, 404, 'not-found', `No active token is named or has the id "${c.req.param('idOrName')}".`);
-    deps.auth.forget();
     return c.json({ token: revoked });
   });
   return app;

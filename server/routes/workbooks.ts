@@ -6,8 +6,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { langSchema } from '../../shared/index';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
+import { membershipOfYear } from '../db/snapshots';
 import { checkReport } from '../save-check';
-import { saveSnapshot } from '../save-snapshot';
+import { saveSnapshot } from '../save';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
@@ -73,10 +74,9 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
       throw error;
     }
     const options = { year: q.value.year, lang: q.value.lang };
-    if (!q.value.save) return c.json({ report: await checkReport(workbook, options, deps.config, (year) => deps.reads.membershipOfYear(year)) });
+    if (!q.value.save) return c.json({ report: await checkReport(workbook, options, deps.config, (year) => membershipOfYear(deps.db, year)) });
     const outcome = await saveSnapshot(
       deps.db,
-      deps.reads,
       {
         workbook,
         options,

@@ -1,7 +1,7 @@
 /**
- * Saves that arrive at the same time share one transaction (server/db/save-batches.ts). Each must still get
- * the answer it would get on its own: new content is stored once, the same content twice is one snapshot,
- * and of several senders starting from the same copy only the first is stored.
+ * Saves that arrive at the same time wait for each other on their year's lock, each in its own transaction,
+ * and each gets the answer it would get on its own: new content is stored once, the same content sent many
+ * times at once is one snapshot, and of several senders starting from the same copy only the first is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSnapshots } from '../../server/db/snapshots';

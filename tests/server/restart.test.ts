@@ -2,7 +2,6 @@
  * Real listening servers: data survives a restart on the same data dir or database, two instances can
  * start on one PostgreSQL at once, and a second process on a PGlite data dir is refused with a clear message.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +13,10 @@ import { createAuth } from '../../server/auth';
 import { openDatabase, type Database, type DatabaseOptions } from '../../server/db/connect';
 import { DataDirLockedError } from '../../server/db/data-dir-lock';
 import { createToken } from '../../server/db/tokens';
-import { buildServer, root, startFlags } from '../../scripts/build-server';
+import { buildServer, root } from '../../scripts/build-server';
 import { snapshotBody, workbook } from './fixtures';
 import { createPostgresDatabase, testDatabases } from './databases';
+import { startMain, stopMain as stop } from './main-process';
 
 async function listen(database: Database): Promise<{ url: string; close: () => Promise<void> }> {
   const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db }), clock: () => new Date() });
@@ -99,34 +99,6 @@ describe.skipIf(postgres.skip !== null)('restart on PostgreSQL', () => {
   });
 });
 
-/** server/main.ts from source (tsx), or a built entry as `npm start` runs it. */
-function startMain(env: Record<string, string>, entry = ['--import', 'tsx', 'server/main.ts']): { child: ChildProcess; output: () => string; ready: Promise<string> } {
-  const child = spawn(process.execPath, entry, {
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const m = /service on (http:\/\/[\d.]+:\d+)/.exec(text);
-      if (m) resolve(m[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the service exited with ${code}: ${text}`)));
-  });
-  return { child, output: () => text, ready };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 describe('npm start (server/main.ts)', () => {
   it('prints a one-time admin token on a fresh data dir, serves with it, and refuses a second process on the dir', async () => {
     const dir = tempDir();
@@ -159,7 +131,7 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
   it('starts from the build with plain Node, migrates, serves the manifest and office.js, and reads an uploaded .xlsx in its worker', async () => {
     const out = await buildServer(join(root, 'dist', `server-test-${process.pid}`));
     const dir = tempDir();
-    const service = startMain({ DATA_DIR: dir }, [...startFlags(), join(out, 'main.mjs')]);
+    const service = startMain({ DATA_DIR: dir }, [join(out, 'main.mjs')]);
     try {
       const url = await service.ready;
       const health = await (await fetch(`${url}/api/health`)).json();
@@ -181,10 +153,10 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
   }, 120_000);
 
   const postgres = testDatabases.find((d) => d.kind === 'postgresql')!;
-  it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save in its save worker, built beside main.mjs, and stores it', async () => {
+  it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save and stores it', async () => {
     const out = await buildServer(join(root, 'dist', `server-test-pg-${process.pid}`));
     const { url: databaseUrl, drop } = await createPostgresDatabase();
-    const service = startMain({ DATABASE_URL: databaseUrl }, [...startFlags(), join(out, 'main.mjs')]);
+    const service = startMain({ DATABASE_URL: databaseUrl }, [join(out, 'main.mjs')]);
     try {
       const url = await service.ready;
       const token = /pks_[A-Za-z0-9_-]{43}/.exec(service.output())?.[0];

@@ -55,6 +55,14 @@ describe('static files', () => {
     expect((await app.request('/')).headers.get('location')).toBe('/addin/taskpane.html');
   });
 
+  it('sends the pane\'s folder itself to the pane, with or without the slash', async () => {
+    for (const path of ['/addin/', '/addin']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get('location'), path).toBe('/addin/taskpane.html');
+    }
+  });
+
   it('serves office.js from the @microsoft/office-js package', async () => {
     const res = await app.request('/office-js/office.js');
     expect(res.status).toBe(200);

@@ -14,10 +14,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsFolder, rowsOf, type Db } from '../../../server/db/connect';
-import { districtTotals } from '../../../server/db/district-totals';
 import { membershipOfYear, snapshotRows } from '../../../server/db/snapshots';
 import * as schema from '../../../server/db/schema';
-import { copenhagen } from '../../../shared/index';
+import { copenhagen, modelForYear, summarise } from '../../../shared/index';
 import { createPostgresDatabase, testDatabases } from '../databases';
 
 /** The migrations folder as it was before `tag`: the history an older service had applied. */
@@ -60,7 +59,7 @@ const oldHistory = historyBefore('0002_rows_in_snapshot');
 afterAll(() => rmSync(oldHistory, { recursive: true, force: true }));
 
 for (const t of testDatabases) {
-  describe.skipIf(t.skip !== null)(`migrations 0002 (rows into the snapshot) and 0003 (a line per year) on ${t.kind}`, () => {
+  describe.skipIf(t.skip !== null)(`migrations 0002 (rows into the snapshot), 0003 (a line per year) and 0004 (reverts) on ${t.kind}`, () => {
     it('carries the rows of a snapshot stored in the old tables over, and the views read them as the tables did', async () => {
       const o = await open(t.kind);
       try {
@@ -102,12 +101,12 @@ for (const t of testDatabases) {
           { association: 'Fremad Valby', under25: 160 }, { association: 'BK Union', under25: 112 }, { association: 'Ukendt Forening', under25: 6 },
         ]);
 
-        const totals = await districtTotals(o.db, id, copenhagen);
+        const totals = summarise(rows.budget, rows.membership, modelForYear(2025), copenhagen);
         expect(totals.districts.map((d) => [d.district, d.associations, d.grant, d.membersUnder25])).toEqual([
-          ['Nørrebro', 1, 250000, 112], ['Valby', 1, 400000, 160],
+          ['Nørrebro', 1, 250000, 112], ['Valby', 1, 400000, 160], ['Uden bydel', 1, 0, 6],
         ]);
-        // The programme's members count every membership row, matched or not.
-        expect(totals.total).toMatchObject({ associations: 2, extended: 1, grant: 650000, cofinancing: 150000.5, membersUnder25: 278 });
+        // The member without a budget row is an association of the programme too, in no bydel.
+        expect(totals.total).toMatchObject({ associations: 3, extended: 1, grant: 650000, cofinancing: 150000.5, membersUnder25: 278 });
 
         const parents = rowsOf(await o.db.execute(sql`select id, parent_id from snapshots order by seq`));
         expect(parents).toEqual([
@@ -123,6 +122,35 @@ for (const t of testDatabases) {
           { snapshot_id: id, row: 4, association_key: 'bkunion', grant: 250000 },
         ]);
       } finally {
+        await o.close();
+      }
+    });
+
+    it('keeps every snapshot stored before 0004 and then lets a year hold the same content twice', async () => {
+      const o = await open(t.kind);
+      const before = historyBefore('0004_revertible_snapshots');
+      try {
+        await o.migrate(before);
+        const insert = (id: string, hash: string, parent: string | null) => o.db.execute(sql`
+          insert into snapshots (id, year, model, hash, source_workbook, source_sheets, based_on, parent_id, created_by, created_at,
+                                 budget_rows, membership_rows, report, budget, membership)
+          values (${id}, 2025, 'model-2025', ${hash}, null, '[]'::jsonb, ${parent}, ${parent}, 'Økonomi', now(), 0, 0, '{}', '[]', '[]')`);
+        await insert('a', 'hash-a', null);
+        await insert('b', 'hash-b', 'a');
+        // Before 0004 the content hash was unique: going back to A's figures could not be stored.
+        await expect(insert('c', 'hash-a', 'b')).rejects.toThrow();
+        await o.migrate(migrationsFolder);
+        await insert('c', 'hash-a', 'b');
+        const stored = rowsOf(await o.db.execute(sql`select id, hash, parent_id from snapshots order by seq`));
+        expect(stored).toEqual([
+          { id: 'a', hash: 'hash-a', parent_id: null },
+          { id: 'b', hash: 'hash-b', parent_id: 'a' },
+          { id: 'c', hash: 'hash-a', parent_id: 'b' },
+        ]);
+        // The year stays one line: a second snapshot on top of B is still refused by the database.
+        await expect(insert('d', 'hash-d', 'b')).rejects.toThrow();
+      } finally {
+        rmSync(before, { recursive: true, force: true });
         await o.close();
       }
     });

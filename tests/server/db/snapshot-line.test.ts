@@ -1,14 +1,14 @@
 /**
- * Two service instances on one PostgreSQL database save at the same time. Each instance batches its own
- * saves; what keeps them apart is the database: a snapshot names the latest one it followed (unique per
- * year), so a year's snapshots stay one line and a save from a stale copy is refused whichever instance
- * took it.
+ * Two service instances on one PostgreSQL database save at the same time. Each save takes its year's lock
+ * in its transaction, so the saves of a year follow each other whichever instance took them, and each
+ * snapshot names the latest one it followed (unique per year): a year's snapshots stay one line and a save
+ * from a stale copy is refused.
  */
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../../../server/db/connect';
-import { ReadCache } from '../../../server/db/read-cache';
-import { saveSnapshot, type SaveOutcome } from '../../../server/save-snapshot';
+import { saveSnapshot, type SaveOutcome } from '../../../server/save';
 import { copenhagen } from '../../../shared/index';
 import { createPostgresDatabase, testDatabases } from '../databases';
 import { associations2025, workbook } from '../fixtures';
@@ -24,9 +24,11 @@ function variant(k: number) {
 describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL database', () => {
   let instances: Database[];
   let drop: () => Promise<void>;
+  let url: string;
   beforeAll(async () => {
     const made = await createPostgresDatabase();
     drop = made.drop;
+    url = made.url;
     instances = [await openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4 }), await openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4 })];
   });
   afterAll(async () => {
@@ -37,7 +39,6 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
   const save = (instance: Database, k: number, basedOn: string | null, force = false): Promise<SaveOutcome> =>
     saveSnapshot(
       instance.db,
-      new ReadCache(instance.db, copenhagen, false),
       { workbook: variant(k), options: {}, source: { workbook: 'x.xlsx', sheets: [] }, basedOn, force, sender: `instance-${k}`, now: new Date() },
       copenhagen,
     );
@@ -65,8 +66,8 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
   });
 
   it('stores every save when both instances keep saving the same year at once', async () => {
-    // Each instance keeps 16 forced saves in flight until it has made 60: their batches interleave all the
-    // time, which without the year's save lock made INSERTs fail again and again until saves gave up.
+    // Each instance keeps 16 forced saves in flight until it has made 60: both wait on the year's lock all
+    // the time, and every save is stored on the one before it.
     const perInstance = 60;
     const run = async (i: number) => {
       const kinds: string[] = [];
@@ -86,5 +87,35 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
       select count(*)::int as snapshots, count(distinct parent_id)::int as parents, count(*) filter (where parent_id is null)::int as firsts
         from snapshots where year = 2025`));
     expect(line).toEqual({ snapshots: 26 + 2 * perInstance, parents: 25 + 2 * perInstance, firsts: 1 });
+  });
+
+  it('answers 409, not a failure, when a writer that takes no lock gets its snapshot in between', async () => {
+    const base = (await save(instances[0], 5000, null, true)) as Extract<SaveOutcome, { kind: 'created' }>;
+    // Another writer (SQL by hand, an old instance) inserts on top of the latest without the year's lock, and
+    // holds its transaction open while this save reads the latest (still `base`) and inserts on top of it too.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query(
+        `insert into snapshots (id, year, model, hash, source_sheets, parent_id, created_by, created_at, budget_rows, membership_rows, report, budget, membership)
+         values ('by-hand', 2025, 'model-2025', 'by-hand', '[]', $1, 'sql', now(), 0, 0, '{}', '[]', '[]')`,
+        [base.snapshot.id],
+      );
+      const saving = save(instances[1], 5001, base.snapshot.id);
+      // Until this save's INSERT waits for the other transaction on the unique (year, parent_id).
+      for (let i = 0; ; i++) {
+        const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into "snapshots"%'`);
+        if (rows[0].n > 0) break;
+        if (i >= 200) throw new Error('the save never came to wait on the other insert');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await other.query('commit');
+      const outcome = await saving;
+      expect(outcome.kind).toBe('conflict');
+      expect((outcome as Extract<SaveOutcome, { kind: 'conflict' }>).latest.id).toBe('by-hand');
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -4,7 +4,6 @@
  * The district rows and the total are summed here, independently of the writers' own sums.
  */
 import { Writable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
 import type {
   MembershipExportAssociation,
   MembershipExportDistrict,
@@ -143,26 +142,4 @@ export async function untilSettled(read: () => number, quietMs = 300, maxMs = 20
     } else if (Date.now() - quietSince >= quietMs) break;
   }
   return last;
-}
-
-/**
- * The files of a zip (an .xlsx) as text, read from its central directory: exceljs streams the zip, so
- * the local headers carry no sizes. Enough for comparing what two writers put in a workbook.
- */
-export function zipTexts(zip: Buffer): Map<string, string> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = zip.readUInt16LE(end + 10);
-  const files = new Map<string, string>();
-  for (let i = 0, at = zip.readUInt32LE(end + 16); i < entries; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return files;
 }

@@ -3,43 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { writeMembershipCsv } from '../../../server/export/membership-csv';
 import { MembershipExportError } from '../../../server/export/totals';
 import type { MembershipExportDistrict } from '../../../server/export/types';
+import { parseCsv } from '../export-files';
 import { Collector, makeAssociations, makeInput, trickyNames } from './fixtures';
 
 const HEADER = ['Niveau', 'Forening', 'Bydel', 'Foreninger', '0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Medlemmer i alt'];
 const FIELDS = ['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers'] as const;
-
-/** RFC 4180 with ; as separator: quoted fields may hold ; "" and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ';') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r' || ch === '"') {
-      throw new Error(`bare ${JSON.stringify(ch)} at offset ${i}: lines must end in CRLF and quotes open a field`);
-    } else field += ch;
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || record.length > 0) throw new Error('last line does not end in CRLF');
-  return records;
-}
 
 async function exportCsv(input = makeInput(makeAssociations())) {
   const out = new Collector();

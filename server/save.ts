@@ -1,12 +1,12 @@
 /**
- * The service's one business flow: a checked save (server/save-check.ts) is stored as a snapshot unless it
- * is invalid, already stored, or saved from a stale copy.
+ * The service's one business flow: a workbook is checked (server/save-check.ts) and, unless it is invalid,
+ * stored in one transaction (server/db/snapshots.ts insertSnapshot) as the year's latest snapshot, unless its
+ * content already is the year's latest or it was saved from a stale copy.
  */
 import type { ProgrammeConfig, Report, WorkbookInput } from '../shared/index';
 import { diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
 import type { Db } from './db/connect';
-import type { ReadCache } from './db/read-cache';
-import { insertSnapshot, snapshotRows, type StoredSnapshot } from './db/snapshots';
+import { insertSnapshot, membershipOfYear, snapshotRows, type StoredSnapshot } from './db/snapshots';
 import { budgetFromStored, membershipFromStored } from './db/stored-rows';
 import { checkForSave, type CheckedWorkbook, type CheckOptions, type PreparedSave, type SaveWishes } from './save-check';
 
@@ -19,14 +19,15 @@ export interface SaveRequest extends SaveWishes {
 
 export type SaveOutcome =
   | { kind: 'invalid'; report: Report }
-  | { kind: 'created' | 'existing'; snapshot: StoredSnapshot; reportJson: string }
+  | { kind: 'created'; snapshot: StoredSnapshot; revertOf: StoredSnapshot | null; save: PreparedSave }
+  | { kind: 'existing'; snapshot: StoredSnapshot; save: PreparedSave }
   | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff }
   | { kind: 'unknown-based-on'; year: number };
 
-/** Checks and stores in this process (uploads, the CLI's tests, the bench's seed). */
-export async function saveSnapshot(db: Db, reads: ReadCache, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
-  const checked = await checkForSave(request.workbook, request.options, config, (year) => reads.membershipOfYear(year));
-  return storeSave(db, reads, checked, request, config);
+/** Checks and stores: uploads, the CLI's tests, the bench's seed. */
+export async function saveSnapshot(db: Db, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
+  const checked = await checkForSave(request.workbook, request.options, config, (year) => membershipOfYear(db, year));
+  return storeSave(db, checked, request, config);
 }
 
 /** What a checked save would put in place of the year's latest snapshot, for the conflict's diff. */
@@ -40,7 +41,7 @@ function contentOf(save: PreparedSave): SnapshotContent {
 }
 
 export async function storeSave(
-  db: Db, reads: ReadCache, checked: CheckedWorkbook, request: SaveWishes & { sender: string; now: Date }, config: ProgrammeConfig,
+  db: Db, checked: CheckedWorkbook, request: SaveWishes & { sender: string; now: Date }, config: ProgrammeConfig,
 ): Promise<SaveOutcome> {
   if (checked.kind === 'invalid') return { kind: 'invalid', report: checked.report };
   const save = checked.save;
@@ -59,13 +60,18 @@ export async function storeSave(
     budgetRows: save.budgetRows,
     membershipRows: save.membershipRows,
   });
-  if (outcome.kind === 'conflict') {
-    // The two diverging copies: what is stored now, and what this sender would put in its place.
-    const latestRows = await snapshotRows(db, outcome.latest.id);
-    const latest: SnapshotContent = { year: outcome.latest.year, model: save.model, ...latestRows };
-    return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, contentOf(save), config) };
+  switch (outcome.kind) {
+    case 'conflict': {
+      // The two diverging copies: what is stored now, and what this sender would put in its place.
+      const latestRows = await snapshotRows(db, outcome.latest.id);
+      const latest: SnapshotContent = { year: outcome.latest.year, model: save.model, ...latestRows };
+      return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, contentOf(save), config) };
+    }
+    case 'unknown-based-on':
+      return { kind: 'unknown-based-on', year: save.year };
+    case 'created':
+      return { kind: 'created', snapshot: outcome.snapshot, revertOf: outcome.revertOf, save };
+    case 'existing':
+      return { kind: 'existing', snapshot: outcome.snapshot, save };
   }
-  if (outcome.kind === 'unknown-based-on') return { kind: 'unknown-based-on', year: save.year };
-  if (outcome.kind === 'created') reads.saved(outcome.snapshot);
-  return { kind: outcome.kind, snapshot: outcome.snapshot, reportJson: save.reportJson };
 }
