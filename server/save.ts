@@ -5,6 +5,7 @@
  */
 import type { ProgrammeConfig, Report, WorkbookInput } from '../shared/index';
 import { diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
+import type { ConflictCase } from '../shared/wire';
 import type { Db } from './db/connect';
 import { insertSnapshot, membershipOfYear, snapshotRows, type StoredSnapshot } from './db/snapshots';
 import { budgetFromStored, membershipFromStored } from './db/stored-rows';
@@ -21,7 +22,7 @@ export type SaveOutcome =
   | { kind: 'invalid'; report: Report }
   | { kind: 'created'; snapshot: StoredSnapshot; revertOf: StoredSnapshot | null; save: PreparedSave }
   | { kind: 'existing'; snapshot: StoredSnapshot; save: PreparedSave }
-  | { kind: 'conflict'; latest: StoredSnapshot; diff: SnapshotDiff }
+  | { kind: 'conflict'; case: ConflictCase; latest: StoredSnapshot; diff: SnapshotDiff }
   | { kind: 'unknown-based-on'; year: number };
 
 /** Checks and stores: uploads, the CLI's tests, the bench's seed. */
@@ -65,7 +66,12 @@ export async function storeSave(
       // The two diverging copies: what is stored now, and what this sender would put in its place.
       const latestRows = await snapshotRows(db, outcome.latest.id);
       const latest: SnapshotContent = { year: outcome.latest.year, model: save.model, ...latestRows };
-      return { kind: 'conflict', latest: outcome.latest, diff: diffSnapshots(latest, contentOf(save), config) };
+      return {
+        kind: 'conflict',
+        case: request.basedOn ? 'saved-since' : 'not-from-this-year',
+        latest: outcome.latest,
+        diff: diffSnapshots(latest, contentOf(save), config),
+      };
     }
     case 'unknown-based-on':
       return { kind: 'unknown-based-on', year: save.year };

@@ -65,8 +65,15 @@ export interface ErrorAnswer<Code extends string = string, Extra extends object 
 /** 400: the request's body, query or path is not valid; `issues` point at the fields. */
 export type InvalidRequestAnswer = ErrorAnswer<'invalid-body' | 'invalid-query' | 'invalid-path', { issues: ApiIssue[] }>;
 
-/** 409: someone saved the year after the copy the sender started from. */
-export type ConflictAnswer = ErrorAnswer<'conflict', { latest: SnapshotMeta; diff: SnapshotDiff }>;
+/**
+ * Which conflict a 409 is, so the pane can say it plainly:
+ * - 'saved-since': the copy names a version (basedOn) and someone has saved a newer one since;
+ * - 'not-from-this-year': the copy names no version (first save from a copy), but the year already has one.
+ */
+export type ConflictCase = 'saved-since' | 'not-from-this-year';
+
+/** 409: the sender's copy does not build on the year's latest version; nothing was stored. */
+export type ConflictAnswer = ErrorAnswer<'conflict', { case: ConflictCase; latest: SnapshotMeta; diff: SnapshotDiff }>;
 
 /** 422: the workbook has errors; nothing was stored. */
 export type InvalidWorkbookAnswer = ErrorAnswer<'invalid-workbook', { issues: Issue[] }> & { report: Report };

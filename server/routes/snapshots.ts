@@ -46,6 +46,7 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
       const answer: ConflictAnswer = {
         error: {
           code: 'conflict',
+          case: outcome.case,
           message:
             `Someone saved ${outcome.latest.year} after the copy you started from (latest: ${outcome.latest.id} by ` +
             `${outcome.latest.createdBy} at ${outcome.latest.createdAt}). Compare the changes, then save with ` +
