@@ -20,7 +20,7 @@ describe('addin/api.ts against the service', () => {
       if (target.origin !== url) return Promise.reject(new TypeError('fetch failed'));
       return s.app.request(target.pathname + target.search, init);
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     vi.unstubAllGlobals();
     await s?.drop();

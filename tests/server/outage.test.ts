@@ -110,7 +110,7 @@ describe.skipIf(skip !== null)('a PostgreSQL outage under the running service', 
     url = await service.ready;
     token = adminToken(service.output())!;
     expect(token, service.output()).toBeDefined();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     // The cluster may be frozen if a test failed half-way.
@@ -130,7 +130,7 @@ describe.skipIf(skip !== null)('a PostgreSQL outage under the running service', 
       }
     }
     if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-  }, 120_000);
+  });
 
   const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
   // A generous deadline per request: a hang is a failure, and how long the answer took is not asserted.

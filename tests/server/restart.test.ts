@@ -124,7 +124,7 @@ describe('npm start (server/main.ts)', () => {
     } finally {
       await stop(again.child);
     }
-  }, 120_000);
+  });
 });
 
 describe('npm start (the built service, dist/server/main.mjs)', () => {
@@ -150,7 +150,7 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
       await stop(service.child);
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 
   const postgres = testDatabases.find((d) => d.kind === 'postgresql')!;
   it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save and stores it', async () => {
@@ -175,5 +175,5 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
       await drop();
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startService(timeoutMs = 120_000): Promise<RunningService> {
+export async function startService(timeoutMs = 300_000): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'partnerskab-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
