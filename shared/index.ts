@@ -7,5 +7,5 @@ export { copenhagen, modelForYear } from './config';
 export { readWorkbook, validateReading, validateWorkbook, type WorkbookReading } from './validate';
 export { summarise, emptySummary } from './summary';
 export { districtOrder, resolveDistrict, localAreaOf, normaliseName } from './districts';
-export { catalogue, ruleByCode, type RuleDefinition } from './rules/catalogue';
+export { catalogue, issueCodes, ruleByCode, type IssueCode, type MessageContext, type RuleDefinition, type RuleParams, type Surface } from './rules/catalogue';
 export { columnLetter, cellAddress, parseA1 } from './read/a1';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCodes } from './rules/catalogue';
 
 /** A cell as Office.js `Range.values` hands it over: empty cells are "", errors are their text ("#REF!"). */
 export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -178,7 +179,8 @@ export const fixSchema = z.object({
 export type Fix = z.infer<typeof fixSchema>;
 
 export const issueSchema = z.object({
-  code: z.string(),
+  /** One of the rulebook's codes (shared/rules/catalogue.ts): public interface, never renamed. */
+  code: z.enum(issueCodes),
   severity: severitySchema,
   /** Sheet name, or null for findings about the workbook as a whole. */
   sheet: z.string().nullable(),

@@ -1,36 +1,92 @@
-import type { Lang, ModelId, Severity } from '../schemas';
+import type { CellValue, Lang, ModelId, Severity, SheetKind, Tier } from '../schemas';
 
-/** Values a message template may use. */
-export type MessageParams = Record<string, string | number | null | undefined>;
+/** Where a report is read: the wording of a fix can name the control the person has (`--year`, the year field). */
+export type Surface = 'cli' | 'pane' | 'api';
 
-export interface RuleDefinition {
-  code: string;
+/** What every message may use besides its rule's own parameters: where the finding is and its raw value. */
+export interface MessageContext {
+  /** A1 address, or null for a sheet or workbook finding. */
+  cell: string | null;
+  /** 1-based row, or null. */
+  row: number | null;
+  value: CellValue;
+  association: string | null;
+  /** Where the report is read; undefined = no particular surface (wording that fits all). */
+  surface: Surface | undefined;
+}
+
+/**
+ * Each rule's own message parameters. A code is a key here; adding a rule means adding its parameters here
+ * and its definition below, and `npm run lint` then checks every place that reports it.
+ */
+export interface RuleParams {
+  'sheet-not-found': { kind: SheetKind; name?: string; available?: string };
+  'missing-column': { header: string; model?: ModelId | null; accepted: string };
+  'unknown-column': Record<string, never>;
+  'duplicate-column': { first: string; firstHeader: string };
+  'total-row': Record<string, never>;
+  'total-mismatch': { header: string; total: number; expected: number };
+  'formula-error': { header: string };
+  'type-error': { header: string; expected: string; hint?: string };
+  'missing-value': { header: string };
+  'negative-value': { header: string; figure: number };
+  'duplicate-association': { first: number };
+  'unknown-district': { spans: string } | { suggestion: string | null };
+  'unknown-tier': Record<string, never>;
+  'grant-mismatch': { expected: number; tier: Tier; model: ModelId };
+  'cofinancing-below-minimum': { expected: number; tier: Tier };
+  'hours-below-minimum': { expected: number; model: ModelId; tier: Tier | null };
+  'agreement-terms-missing': Record<string, never>;
+  'salary-below-funding': { expected: number };
+  'extended-area-conflict': { district: string; areas: string } | { other: string; otherRow: number; localArea: string };
+  'extended-count': { expected: number };
+  'budget-frame-exceeded': { expected: number };
+  'culture-pool-exceeded': { expected: number };
+  'model-unknown': { expected: number };
+  'members-below-threshold': { expected: number };
+  'age-bands-mismatch': { expected: number };
+  'under25-exceeds-total': { under25: number; expected: number };
+  'gender-mismatch': { girlsAndBoys: number; expected: number };
+  'membership-missing': { other: string };
+  'budget-missing': { other: string };
+  'personal-data': { header?: string };
+  'change-vs-previous': { expected: number; previousYear: number; change: string };
+}
+
+/** Every issue code: public interface (API, CLI, tests). Codes are added, never renamed. */
+export type IssueCode = keyof RuleParams;
+
+/** A rule's definition; its messages take the context and exactly its own parameters. */
+export interface RuleDefinition<C extends IssueCode = IssueCode> {
+  code: C;
   severity: Severity;
   /** The programme models the rule applies to; both = any year, including an undetermined one. */
   models: ModelId[];
   description: string;
-  message: Record<Lang, (p: MessageParams) => string>;
+  message: Record<Lang, (p: MessageContext & RuleParams[C]) => string>;
 }
+
+type RuleTable = { [C in IssueCode]: Omit<RuleDefinition<C>, 'code'> };
 
 const both: ModelId[] = ['model-2012', 'model-2025'];
 const m2025: ModelId[] = ['model-2025'];
 
-const kr = (n: number | string | null | undefined) =>
+const kr = (n: CellValue | undefined) =>
   typeof n === 'number' ? `${n.toLocaleString('da-DK')} kr.` : String(n ?? '');
-const dkk = (n: number | string | null | undefined) =>
+const dkk = (n: CellValue | undefined) =>
   typeof n === 'number' ? `DKK ${n.toLocaleString('en-GB')}` : String(n ?? '');
-const at = (p: MessageParams) => (p.cell ? `${p.cell}: ` : '');
+const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
 const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
 
 /**
- * The rulebook of DOMAIN.md as data. Codes are public interface (API, CLI, tests): never rename one.
+ * The rulebook of DOMAIN.md as data, in its order (the catalogue, the README's table and the tests follow it).
  * Every message says what is wrong, where, and what is expected.
  */
-export const catalogue: RuleDefinition[] = [
-  {
-    code: 'sheet-not-found', severity: 'error', models: both,
+const rules: RuleTable = {
+  'sheet-not-found': {
+    severity: 'error', models: both,
     description: 'No budget or no membership sheet could be identified.',
     message: {
       da: (p) => p.name
@@ -41,184 +97,184 @@ export const catalogue: RuleDefinition[] = [
         : `No ${p.kind === 'budget' ? 'budget' : 'membership'} sheet was found. Name the sheet e.g. "${p.kind === 'budget' ? 'Budget' : 'Medlemstal'}", or give it a header row with ${p.kind === 'budget' ? '"Forening", "Bydel", "Tilskud" and "Timer pr. uge"' : '"Forening" and "Medlemmer under 25" (or the three age bands)'}.`,
     },
   },
-  {
-    code: 'missing-column', severity: 'error', models: both,
+  'missing-column': {
+    severity: 'error', models: both,
     description: "A required column (for the year's model) is absent; the message lists the accepted headers.",
     message: {
       da: (p) => `Kolonnen "${p.header}" mangler i overskriftsrækken (række ${p.row})${p.model ? ` og er påkrævet i ${p.model}` : ''}. Tilføj en kolonne med en af overskrifterne: ${p.accepted}.`,
       en: (p) => `The column "${p.header}" is missing from the header row (row ${p.row})${p.model ? ` and is required in ${p.model}` : ''}. Add a column headed one of: ${p.accepted}.`,
     },
   },
-  {
-    code: 'unknown-column', severity: 'info', models: both,
+  'unknown-column': {
+    severity: 'info', models: both,
     description: 'A column that maps to no field; it is ignored.',
     message: {
       da: (p) => `${at(p)}Kolonnen "${p.value}" kendes ikke og springes over.`,
       en: (p) => `${at(p)}The column "${p.value}" is not known and is ignored.`,
     },
   },
-  {
-    code: 'duplicate-column', severity: 'warning', models: both,
+  'duplicate-column': {
+    severity: 'warning', models: both,
     description: 'Two columns map to one field; the first is used.',
     message: {
       da: (p) => `${at(p)}Kolonnen "${p.value}" betyder det samme som kolonne ${p.first} ("${p.firstHeader}"); kun ${p.first} bruges. Slet eller omdøb den ene.`,
       en: (p) => `${at(p)}The column "${p.value}" means the same as column ${p.first} ("${p.firstHeader}"); only ${p.first} is used. Delete or rename one of them.`,
     },
   },
-  {
-    code: 'total-row', severity: 'info', models: both,
+  'total-row': {
+    severity: 'info', models: both,
     description: 'A row labelled I alt / Total / Sum is excluded from the data.',
     message: {
       da: (p) => `Række ${p.row} ("${p.value}") er en sumrække og tælles ikke med som forening.`,
       en: (p) => `Row ${p.row} ("${p.value}") is a total row and is not counted as an association.`,
     },
   },
-  {
-    code: 'total-mismatch', severity: 'error', models: both,
+  'total-mismatch': {
+    severity: 'error', models: both,
     description: "A total row's figure differs from the sum of the rows above it.",
     message: {
       da: (p) => `${at(p)}Sumrækkens ${p.header} er ${da(p.total)}, men rækkerne ovenover giver ${da(p.expected)}. Ret summen eller tallene ovenover.`,
       en: (p) => `${at(p)}The total row's ${p.header} is ${en(p.total)}, but the rows above add up to ${en(p.expected)}. Correct the total or the figures above.`,
     },
   },
-  {
-    code: 'formula-error', severity: 'error', models: both,
+  'formula-error': {
+    severity: 'error', models: both,
     description: 'A cell holds an Excel error (#REF!, #N/A, #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!).',
     message: {
       da: (p) => `${at(p)}Cellen viser Excel-fejlen ${p.value} (${p.header}). Ret formlen, så den giver et tal eller en tekst.`,
       en: (p) => `${at(p)}The cell shows the Excel error ${p.value} (${p.header}). Fix the formula so it gives a number or a text.`,
     },
   },
-  {
-    code: 'type-error', severity: 'error', models: both,
+  'type-error': {
+    severity: 'error', models: both,
     description: 'A cell cannot be read as its field\'s type (e.g. "ca. 250" as an amount).',
     message: {
       da: (p) => `${at(p)}"${p.value}" kan ikke læses som ${p.expected} (${p.header}).${p.hint ? ` ${p.hint}` : ''}`,
       en: (p) => `${at(p)}"${p.value}" cannot be read as ${p.expected} (${p.header}).${p.hint ? ` ${p.hint}` : ''}`,
     },
   },
-  {
-    code: 'missing-value', severity: 'error', models: both,
+  'missing-value': {
+    severity: 'error', models: both,
     description: 'A required field is empty in a data row.',
     message: {
       da: (p) => `${at(p)}${p.header} mangler for ${p.association ? `"${p.association}"` : `række ${p.row}`}. Udfyld cellen.`,
       en: (p) => `${at(p)}${p.header} is missing for ${p.association ? `"${p.association}"` : `row ${p.row}`}. Fill in the cell.`,
     },
   },
-  {
-    code: 'negative-value', severity: 'error', models: both,
+  'negative-value': {
+    severity: 'error', models: both,
     description: 'An amount, hours or count below zero.',
     message: {
       da: (p) => `${at(p)}${p.header} er negativ (${da(p.figure)}) for "${p.association}". Tallet skal være 0 eller derover.`,
       en: (p) => `${at(p)}${p.header} is negative (${en(p.figure)}) for "${p.association}". It must be 0 or more.`,
     },
   },
-  {
-    code: 'duplicate-association', severity: 'error', models: both,
+  'duplicate-association': {
+    severity: 'error', models: both,
     description: 'The same association twice in one sheet (names compared case- and space-insensitively).',
     message: {
       da: (p) => `${at(p)}"${p.value}" står også i række ${p.first}. Hver forening skal stå én gang pr. år; læg rækkerne sammen eller slet den ene.`,
       en: (p) => `${at(p)}"${p.value}" is also in row ${p.first}. Each association appears once a year; merge the rows or delete one.`,
     },
   },
-  {
-    code: 'unknown-district', severity: 'error', models: both,
+  'unknown-district': {
+    severity: 'error', models: both,
     description: 'The district matches no district or alias; the message suggests the nearest.',
     message: {
-      da: (p) => p.spans
+      da: (p) => 'spans' in p
         ? `${at(p)}"${p.value}" er et lokalområde med flere bydele (${p.spans}). Skriv bydelen.`
         : `${at(p)}Bydelen "${p.value}" kendes ikke.${p.suggestion ? ` Mente du "${p.suggestion}"?` : ''} Brug en af bydelene eller "Bydækkende".`,
-      en: (p) => p.spans
+      en: (p) => 'spans' in p
         ? `${at(p)}"${p.value}" is a local area spanning several districts (${p.spans}). Write the district.`
         : `${at(p)}The district "${p.value}" is not known.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Use one of the districts or "Bydækkende".`,
     },
   },
-  {
-    code: 'unknown-tier', severity: 'error', models: m2025,
+  'unknown-tier': {
+    severity: 'error', models: m2025,
     description: 'The tier is not standard/udvidet (model-2025).',
     message: {
       da: (p) => `${at(p)}Partnerskabstypen "${p.value ?? ''}" for "${p.association}" kendes ikke. Skriv "standard" eller "udvidet".`,
       en: (p) => `${at(p)}The tier "${p.value ?? ''}" of "${p.association}" is not known. Write "standard" or "udvidet".`,
     },
   },
-  {
-    code: 'grant-mismatch', severity: 'error', models: both,
+  'grant-mismatch': {
+    severity: 'error', models: both,
     description: "The grant differs from the tier's amount (model-2012: 200,000).",
     message: {
       da: (p) => `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} om året i ${p.model}.`,
       en: (p) => `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} a year in ${p.model}.`,
     },
   },
-  {
-    code: 'cofinancing-below-minimum', severity: 'error', models: m2025,
+  'cofinancing-below-minimum': {
+    severity: 'error', models: m2025,
     description: 'Co-financing under 50,000 (standard) / 100,000 (udvidet).',
     message: {
       da: (p) => `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} om året.`,
       en: (p) => `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} a year.`,
     },
   },
-  {
-    code: 'hours-below-minimum', severity: 'error', models: both,
+  'hours-below-minimum': {
+    severity: 'error', models: both,
     description: 'Hours under 25 / 37 (model-2025), under 20 (model-2012).',
     message: {
       da: (p) => `${at(p)}Ressourcepersonen hos "${p.association}" har ${p.value} timer om ugen; ${p.model} kræver mindst ${p.expected} timer${p.tier ? ` i et ${p.tier}-partnerskab` : ''}.`,
       en: (p) => `${at(p)}The resource person at "${p.association}" works ${p.value} hours a week; ${p.model} requires at least ${p.expected} hours${p.tier ? ` in a ${p.tier} partnership` : ''}.`,
     },
   },
-  {
-    code: 'agreement-terms-missing', severity: 'error', models: m2025,
+  'agreement-terms-missing': {
+    severity: 'error', models: m2025,
     description: 'model-2025 and the agreement-terms cell is not yes.',
     message: {
       da: (p) => `${at(p)}"${p.association}" skal ansætte ressourcepersonen på overenskomstlignende vilkår fra 2025. Skriv "Ja", når det er på plads.`,
       en: (p) => `${at(p)}From 2025 "${p.association}" must employ the resource person on collective-agreement-like terms. Write "Ja" once it is in place.`,
     },
   },
-  {
-    code: 'salary-below-funding', severity: 'warning', models: both,
+  'salary-below-funding': {
+    severity: 'warning', models: both,
     description: 'Salary is given and is below grant + co-financing (the whole grant goes to the resource person).',
     message: {
       da: (p) => `${at(p)}Lønudgiften hos "${p.association}" (${kr(p.value)}) er mindre end tilskud + medfinansiering (${kr(p.expected)}); hele beløbet skal gå til ressourcepersonen.`,
       en: (p) => `${at(p)}The salary at "${p.association}" (${dkk(p.value)}) is below grant + co-financing (${dkk(p.expected)}); the whole amount goes to the resource person.`,
     },
   },
-  {
-    code: 'extended-area-conflict', severity: 'error', models: m2025,
+  'extended-area-conflict': {
+    severity: 'error', models: m2025,
     description: 'An udvidet partnership in a district outside the four local areas (Bydækkende excepted), or two udvidet partnerships in one local area.',
     message: {
-      da: (p) => p.other
+      da: (p) => 'other' in p
         ? `${at(p)}"${p.association}" og "${p.other}" (række ${p.otherRow}) er begge udvidede partnerskaber i lokalområdet ${p.localArea}; der er ét pr. lokalområde.`
         : `${at(p)}"${p.association}" er et udvidet partnerskab i ${p.district}, som ikke ligger i et af lokalområderne (${p.areas}).`,
-      en: (p) => p.other
+      en: (p) => 'other' in p
         ? `${at(p)}"${p.association}" and "${p.other}" (row ${p.otherRow}) are both extended partnerships in the local area ${p.localArea}; there is one per local area.`
         : `${at(p)}"${p.association}" is an extended partnership in ${p.district}, which is in none of the local areas (${p.areas}).`,
     },
   },
-  {
-    code: 'extended-count', severity: 'warning', models: m2025,
+  'extended-count': {
+    severity: 'warning', models: m2025,
     description: 'The number of udvidet partnerships is not 4.',
     message: {
       da: (p) => `Arket har ${p.value} udvidede partnerskaber; modellen har ${p.expected} (ét pr. lokalområde).`,
       en: (p) => `The sheet has ${p.value} extended partnership${p.value === 1 ? '' : 's'}; the model has ${p.expected} (one per local area).`,
     },
   },
-  {
-    code: 'budget-frame-exceeded', severity: 'warning', models: both,
+  'budget-frame-exceeded': {
+    severity: 'warning', models: both,
     description: 'Grants from the permanent budget exceed its frame.',
     message: {
       da: (p) => `Tilskud fra de varige midler er i alt ${kr(p.value)} og overskrider rammen (${kr(p.expected)}).`,
       en: (p) => `Grants from the permanent budget total ${dkk(p.value)}, above its frame of ${dkk(p.expected)}.`,
     },
   },
-  {
-    code: 'culture-pool-exceeded', severity: 'warning', models: both,
+  'culture-pool-exceeded': {
+    severity: 'warning', models: both,
     description: 'Grants from the culture pool exceed its frame.',
     message: {
       da: (p) => `Tilskud fra kulturpuljen er i alt ${kr(p.value)} og overskrider rammen (${kr(p.expected)}).`,
       en: (p) => `Grants from the culture pool total ${dkk(p.value)}, above its frame of ${dkk(p.expected)}.`,
     },
   },
-  {
-    code: 'model-unknown', severity: 'error', models: both,
+  'model-unknown': {
+    severity: 'error', models: both,
     description: 'The programme year is before 2012 or cannot be determined.',
     message: {
       da: (p) => p.value
@@ -229,56 +285,56 @@ export const catalogue: RuleDefinition[] = [
         : `The programme year cannot be determined. Add a column "År", put the year in the sheet name (e.g. "Budget 2025"), or choose the year.`,
     },
   },
-  {
-    code: 'members-below-threshold', severity: 'warning', models: both,
+  'members-below-threshold': {
+    severity: 'warning', models: both,
     description: 'Fewer than 100 members under 25.',
     message: {
       da: (p) => `${at(p)}"${p.association}" har ${p.value} medlemmer under 25; udvælgelseskriteriet er mindst ${p.expected}.`,
       en: (p) => `${at(p)}"${p.association}" has ${p.value} members under 25; the selection criterion is at least ${p.expected}.`,
     },
   },
-  {
-    code: 'age-bands-mismatch', severity: 'error', models: both,
+  'age-bands-mismatch': {
+    severity: 'error', models: both,
     description: 'The three age bands do not sum to the under-25 figure.',
     message: {
       da: (p) => `${at(p)}Aldersgrupperne hos "${p.association}" giver ${p.expected}, men "Medlemmer under 25" er ${p.value}. Ret et af tallene.`,
       en: (p) => `${at(p)}The age bands of "${p.association}" add up to ${p.expected}, but "Members under 25" is ${p.value}. Correct one of them.`,
     },
   },
-  {
-    code: 'under25-exceeds-total', severity: 'error', models: both,
+  'under25-exceeds-total': {
+    severity: 'error', models: both,
     description: 'Members under 25 exceed members in all.',
     message: {
-      da: (p) => `${at(p)}"${p.association}" har ${p.value} medlemmer under 25, men kun ${p.expected} medlemmer i alt.`,
-      en: (p) => `${at(p)}"${p.association}" has ${p.value} members under 25 but only ${p.expected} members in all.`,
+      da: (p) => `${at(p)}"${p.association}" har ${p.under25} medlemmer under 25, men kun ${p.expected} medlemmer i alt.`,
+      en: (p) => `${at(p)}"${p.association}" has ${p.under25} members under 25 but only ${p.expected} members in all.`,
     },
   },
-  {
-    code: 'gender-mismatch', severity: 'warning', models: both,
+  'gender-mismatch': {
+    severity: 'warning', models: both,
     description: 'Girls + boys differ from members under 25.',
     message: {
-      da: (p) => `${at(p)}Piger + drenge hos "${p.association}" er ${p.value}, men medlemmer under 25 er ${p.expected}.`,
-      en: (p) => `${at(p)}Girls + boys at "${p.association}" are ${p.value}, but members under 25 are ${p.expected}.`,
+      da: (p) => `${at(p)}Piger + drenge hos "${p.association}" er ${p.girlsAndBoys}, men medlemmer under 25 er ${p.expected}.`,
+      en: (p) => `${at(p)}Girls + boys at "${p.association}" are ${p.girlsAndBoys}, but members under 25 are ${p.expected}.`,
     },
   },
-  {
-    code: 'membership-missing', severity: 'warning', models: both,
+  'membership-missing': {
+    severity: 'warning', models: both,
     description: 'An association in the budget sheet has no membership row.',
     message: {
       da: (p) => `${at(p)}"${p.association}" står i budgetarket, men har ingen række i medlemsarket "${p.other}".`,
       en: (p) => `${at(p)}"${p.association}" is in the budget sheet but has no row in the membership sheet "${p.other}".`,
     },
   },
-  {
-    code: 'budget-missing', severity: 'warning', models: both,
+  'budget-missing': {
+    severity: 'warning', models: both,
     description: 'An association in the membership sheet has no budget row.',
     message: {
       da: (p) => `${at(p)}"${p.association}" står i medlemsarket, men har ingen række i budgetarket "${p.other}".`,
       en: (p) => `${at(p)}"${p.association}" is in the membership sheet but has no row in the budget sheet "${p.other}".`,
     },
   },
-  {
-    code: 'personal-data', severity: 'error', models: both,
+  'personal-data': {
+    severity: 'error', models: both,
     description: 'A cell holds what looks like a Danish CPR number, or a header names personal data. Such a sheet is never stored or sent.',
     message: {
       da: (p) => p.header
@@ -289,20 +345,27 @@ export const catalogue: RuleDefinition[] = [
         : `${at(p)}The cell looks like it holds a CPR number. Delete it; the sheet cannot be saved or sent with personal data.`,
     },
   },
-  {
-    code: 'change-vs-previous', severity: 'warning', models: both,
+  'change-vs-previous': {
+    severity: 'warning', models: both,
     description: "Members under 25 changed by more than 30 % against the association's figure in the previous snapshot of the year before.",
     message: {
       da: (p) => `${at(p)}Medlemmer under 25 hos "${p.association}" er ${p.value} mod ${p.expected} i ${p.previousYear} (${p.change}). Tjek tallet.`,
       en: (p) => `${at(p)}Members under 25 at "${p.association}" are ${p.value} against ${p.expected} in ${p.previousYear} (${p.change}). Check the figure.`,
     },
-  },
-];
+  },};
 
-const byCode = new Map(catalogue.map((r) => [r.code, r]));
+function definitions(): Array<{ [C in IssueCode]: RuleDefinition<C> }[IssueCode]> {
+  return (Object.keys(rules) as IssueCode[]).map((code) => ({ code, ...rules[code] }) as RuleDefinition<typeof code> as never);
+}
 
-export function ruleByCode(code: string): RuleDefinition {
-  const rule = byCode.get(code);
+/** The rules in the rulebook's order. */
+export const catalogue: ReadonlyArray<{ [C in IssueCode]: RuleDefinition<C> }[IssueCode]> = definitions();
+
+/** Every code, in the rulebook's order. */
+export const issueCodes = catalogue.map((r) => r.code) as [IssueCode, ...IssueCode[]];
+
+export function ruleByCode<C extends IssueCode>(code: C): RuleDefinition<C> {
+  const rule = rules[code] as Omit<RuleDefinition<C>, 'code'> | undefined;
   if (!rule) throw new Error(`No rule with code ${code}`);
-  return rule;
+  return { code, ...rule };
 }

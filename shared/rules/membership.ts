@@ -72,10 +72,10 @@ export function checkMembership(rows: MembershipRow[], ctx: MembershipContext): 
       addIssue(sink, 'members-below-threshold', at(r, under25Field, r.under25), { expected: config.membersUnder25Min });
     }
     if (r.totalMembers !== null && r.under25 > r.totalMembers) {
-      addIssue(sink, 'under25-exceeds-total', at(r, 'totalMembers', r.totalMembers), { value: r.under25, expected: r.totalMembers });
+      addIssue(sink, 'under25-exceeds-total', at(r, 'totalMembers', r.totalMembers), { under25: r.under25, expected: r.totalMembers });
     }
     if (r.girls !== null && r.boys !== null && r.girls + r.boys !== r.under25) {
-      addIssue(sink, 'gender-mismatch', at(r, 'girls', r.girls), { value: r.girls + r.boys, expected: r.under25 });
+      addIssue(sink, 'gender-mismatch', at(r, 'girls', r.girls), { girlsAndBoys: r.girls + r.boys, expected: r.under25 });
     }
   }
 }
