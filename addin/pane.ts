@@ -38,6 +38,8 @@ export class Pane {
   private report: Report | null = null;
   private settings: ServiceSettings = loadSettings();
   private busy = false;
+  /** A control to focus once the running task has ended (disabled controls cannot take focus meanwhile). */
+  private focusAfterTask: string | null = null;
 
   constructor(private readonly el: PaneElements, private readonly now: () => Date = () => new Date()) {}
 
@@ -58,7 +60,7 @@ export class Pane {
     await this.task(async () => {
       const outline = await excel.readOutline();
       this.sheets = outline.workbook.sheets.map((s) => s.name);
-      this.detection = detectChoice(outline.workbook, this.lang, this.now());
+      this.detection = detectChoice(outline.workbook, this.lang);
       this.choice = { ...this.detection.choice };
       this.renderSetup();
     });
@@ -107,12 +109,15 @@ export class Pane {
         disabled: this.busy,
         t: this.t,
         onChange: (choice) => {
+          // The person has answered "which year?": check with it straight away, as the pane promised.
+          const answeredYear = this.choice?.year === null && choice.year !== null;
           this.choice = choice;
           // A report of other sheets or another year no longer describes what the buttons act on.
           this.report = null;
           this.el.panel.replaceChildren();
           this.setStatus('info', '');
           this.renderSetup();
+          if (answeredYear) void this.task(() => this.validate());
         },
       }),
     );
@@ -129,6 +134,8 @@ export class Pane {
       this.setStatus('error', this.t('readFailed', { reason }));
     } finally {
       this.setBusy(false);
+      if (this.focusAfterTask) (document.getElementById(this.focusAfterTask) as HTMLElement | null)?.focus();
+      this.focusAfterTask = null;
     }
   }
 
@@ -164,7 +171,22 @@ export class Pane {
     }
     const report = validateChoice(read.workbook, choice, this.lang);
     this.report = report;
+    // The whole sheets may give the year where their first rows (the outline) did not.
+    if (choice.year === null && report.year !== null && this.detection) {
+      this.choice = { ...choice, year: report.year };
+      this.detection = { choice: { ...this.detection.choice, year: report.year }, detected: { ...this.detection.detected, year: true } };
+      this.renderSetup();
+    }
     return { report, read };
+  }
+
+  /** The year is needed and not known: says so, puts the cursor on the year, and answers true. */
+  private askForYear(): boolean {
+    if (this.choice?.year !== null) return false;
+    this.setStatus('warning', this.t('yearNeeded'));
+    if (this.busy) this.focusAfterTask = 'programme-year';
+    else (this.el.setup.querySelector('#programme-year') as HTMLSelectElement | null)?.focus();
+    return true;
   }
 
   private async validate(): Promise<void> {
@@ -172,6 +194,7 @@ export class Pane {
     if (!checked) return;
     const { report } = checked;
     this.showReport(report);
+    if (this.askForYear()) return;
     if (report.ok) this.setStatus('success', this.t('validatedOk'));
     else this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
   }
@@ -216,6 +239,7 @@ export class Pane {
   }
 
   private async showOverview(): Promise<void> {
+    if (this.askForYear()) return;
     const report = await this.currentReport();
     if (!report) return;
     this.el.panel.replaceChildren(renderSummary(report.summary, this.choice?.year ?? report.year, this.lang, this.t));
@@ -223,10 +247,11 @@ export class Pane {
   }
 
   private async save(options: { force: boolean; basedOn?: string | null; retriedBasedOn?: boolean }): Promise<void> {
+    if (this.askForYear()) return;
     const checked = await this.check();
     if (!checked) return;
     const { report, read } = checked;
-    const choice = this.choice as Choice;
+    const choice = this.choice as Choice & { year: number };
     if (!report.ok) {
       this.el.panel.replaceChildren(renderRefused(report.issues.filter((i) => i.severity === 'error'), this.t, this.issueList));
       this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
@@ -297,7 +322,8 @@ export class Pane {
   }
 
   private async insertOverview(): Promise<void> {
-    const choice = this.choice as Choice;
+    if (this.askForYear()) return;
+    const choice = this.choice as Choice & { year: number };
     this.setStatus('info', this.t('inserting'));
     const fromService = await api.districtTotals(this.settings, choice.year);
     let figures: DistrictFigures[];

@@ -13,7 +13,8 @@ import type { CellRef } from './excel';
 export interface Choice {
   budgetSheet: string | null;
   membershipSheet: string | null;
-  year: number;
+  /** null: the sheets do not say the year and the person has not chosen one yet (never the machine's year). */
+  year: number | null;
 }
 
 export interface Detection {
@@ -22,11 +23,13 @@ export interface Detection {
   detected: { budgetSheet: boolean; membershipSheet: boolean; year: boolean };
 }
 
-export function detectChoice(outline: WorkbookInput, lang: Lang, now: Date): Detection {
+export function detectChoice(outline: WorkbookInput, lang: Lang): Detection {
   const report = validateWorkbook(outline, { lang });
   const budgetSheet = report.sheets.budget?.name ?? null;
   const membershipSheet = report.sheets.membership?.name ?? null;
-  const year = report.year ?? now.getFullYear();
+  // A year the sheets do not give is asked for, never taken from the clock: the CLI says model-unknown for
+  // the same workbook, and a budget checked against the wrong year's rules says "no errors" wrongly.
+  const year = report.year;
   return {
     choice: { budgetSheet, membershipSheet, year },
     detected: { budgetSheet: budgetSheet !== null, membershipSheet: membershipSheet !== null, year: report.year !== null },
@@ -34,11 +37,11 @@ export function detectChoice(outline: WorkbookInput, lang: Lang, now: Date): Det
 }
 
 /** From the programme's first year to next year (budgets are made a year ahead), and the chosen year. */
-export function yearOptions(chosen: number, now: Date): number[] {
+export function yearOptions(chosen: number | null, now: Date): number[] {
   const first = Math.min(...copenhagen.models.map((m) => m.fromYear));
-  const last = Math.max(now.getFullYear() + 1, chosen);
+  const last = Math.max(now.getFullYear() + 1, chosen ?? 0);
   const years: number[] = [];
-  for (let y = last; y >= Math.min(first, chosen); y--) years.push(y);
+  for (let y = last; y >= Math.min(first, chosen ?? first); y--) years.push(y);
   return years;
 }
 
@@ -50,7 +53,8 @@ export function chosenSheets(choice: Choice): string[] {
 export function validateChoice(workbook: WorkbookInput, choice: Choice, lang: Lang): Report {
   const kinds = [choice.budgetSheet ? 'budget' : null, choice.membershipSheet ? 'membership' : null].filter((k): k is 'budget' | 'membership' => k !== null);
   return validateWorkbook(workbook, {
-    year: choice.year,
+    // Without a year the core finds it in the sheets as the CLI does, or says model-unknown.
+    year: choice.year ?? undefined,
     lang,
     budgetSheet: choice.budgetSheet ?? false,
     membershipSheet: choice.membershipSheet ?? false,

@@ -33,7 +33,8 @@ export function renderIssueGroups(groups: IssueGroup[], t: Translate, onSelect: 
 function renderIssue(issue: Issue, t: Translate, onSelect: (issue: Issue) => void): HTMLElement {
   const body = [
     h('span', { class: `severity severity-${issue.severity}`, 'aria-hidden': 'true' }),
-    h('span', { class: 'visually-hidden' }, `${t(`severity_${issue.severity}`)}: `),
+    // The word as well as the colour: a dot alone says nothing to a colour-blind reader or on a grey print.
+    h('span', { class: `severity-word severity-word-${issue.severity}`, 'data-severity': issue.severity }, t(`severity_${issue.severity}`)),
     h('span', { class: 'issue-cell' }, issue.cell ?? ''),
     h('span', { class: 'issue-message' }, withoutCellPrefix(issue)),
   ];

@@ -38,13 +38,24 @@ export function renderSetup(p: SetupProps): HTMLElement {
       p.detection.detected.year && p.choice.year === p.detection.choice.year ? t('detected') : null,
       h(
         'select',
-        { id: 'programme-year', disabled: p.disabled, onchange: (e: Event) => p.onChange({ ...p.choice, year: Number((e.target as HTMLSelectElement).value) }) },
+        {
+          id: 'programme-year',
+          disabled: p.disabled,
+          'aria-invalid': p.choice.year === null ? 'true' : undefined,
+          'aria-describedby': p.choice.year === null ? 'year-missing' : undefined,
+          onchange: (e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            p.onChange({ ...p.choice, year: value === '' ? null : Number(value) });
+          },
+        },
+        p.choice.year === null ? h('option', { value: '', selected: true }, t('chooseYear')) : null,
         p.years.map((y) => h('option', { value: y, selected: y === p.choice.year }, y)),
       ),
+      p.choice.year === null ? h('p', { class: 'field-error', id: 'year-missing' }, t('yearNotFound')) : null,
     ),
   );
 }
 
-function field(id: string, label: string, note: string | null, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: id }, label, note ? h('span', { class: 'note' }, ` · ${note}`) : null), control);
+function field(id: string, label: string, note: string | null, control: HTMLElement, after: HTMLElement | null = null): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: id }, label, note ? h('span', { class: 'note' }, ` · ${note}`) : null), control, after);
 }

@@ -12,19 +12,19 @@ const samples = join(import.meta.dirname, '..', '..', 'samples');
 describe('detectChoice', () => {
   it('finds the budget and membership sheets and the year of the illustrative sample', async () => {
     const wb = await readWorkbookFile(join(samples, 'partnerskab-2025.xlsx'));
-    expect(detectChoice(wb, 'da', now)).toEqual({
+    expect(detectChoice(wb, 'da')).toEqual({
       choice: { budgetSheet: 'Budget 2025', membershipSheet: 'Medlemstal 2025', year: 2025 },
       detected: { budgetSheet: true, membershipSheet: true, year: true },
     });
   });
 
-  it('finds the staff-style budget sheet by its headers, and falls back to this year when none is written', async () => {
+  it('finds the staff-style budget sheet by its headers, and leaves the year open (never the clock\'s) when none is written', async () => {
     const wb = await readWorkbookFile(join(samples, 'budget-staff-style.xlsx'));
-    const detection = detectChoice(wb, 'da', now);
+    const detection = detectChoice(wb, 'da');
     expect(detection.choice.budgetSheet).toBe('Økonomi');
     expect(detection.detected.budgetSheet).toBe(true);
-    const noYear = detectChoice({ sheets: [{ name: 'Ark1', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['X', 'Valby', 200000, 20]] }] }, 'da', now);
-    expect(noYear.choice.year).toBe(2026);
+    const noYear = detectChoice({ sheets: [{ name: 'Ark1', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['X', 'Valby', 200000, 20]] }] }, 'da');
+    expect(noYear.choice.year).toBeNull();
     expect(noYear.detected.year).toBe(false);
   });
 });
@@ -48,6 +48,17 @@ describe('the report in the pane', () => {
     expect(chosenSheets({ ...choice, membershipSheet: null })).toEqual(['Budget 2025']);
   });
 
+  it('without a year, reads it from the whole sheets as the CLI does, or says model-unknown', () => {
+    const noYear = { sheets: [{ name: 'Ark1', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['X', 'Valby', 200000, 20]] }] };
+    const report = validateChoice(noYear, { budgetSheet: 'Ark1', membershipSheet: null, year: null }, 'da');
+    expect(report.year).toBeNull();
+    expect(report.ok).toBe(false);
+    expect(report.issues.map((i) => i.code)).toContain('model-unknown');
+    const givesIt = validateChoice(broken, { ...choice, year: null }, 'da');
+    expect(givesIt.year).toBe(2025);
+    expect(givesIt.issues.map((i) => i.code)).not.toContain('model-unknown');
+  });
+
   it('highlights errors and warnings with a cell, never notes', () => {
     const report = validateChoice(broken, choice, 'da');
     const targets = highlightTargets(report);
@@ -69,6 +80,7 @@ describe('the report in the pane', () => {
     expect(years[0]).toBe(2027);
     expect(years.at(-1)).toBe(2012);
     expect(yearOptions(2031, now)[0]).toBe(2031);
+    expect(yearOptions(null, now)).toEqual(years);
   });
 });
 
