@@ -12,6 +12,8 @@ import type { ServiceSettings } from './settings';
 
 export type ServiceFailure =
   | { kind: 'unreachable'; url: string; reason: string }
+  /** The service wants a token and the pane has none (Indstillinger is empty). */
+  | { kind: 'no-token' }
   | { kind: 'unauthorized' }
   | { kind: 'forbidden' }
   | { kind: 'error'; status: number; message: string };
@@ -68,7 +70,7 @@ async function call(settings: ServiceSettings, method: 'GET' | 'POST', path: str
   } finally {
     clearTimeout(timer);
   }
-  if (response.status === 401) return { kind: 'unauthorized' };
+  if (response.status === 401) return settings.token ? { kind: 'unauthorized' } : { kind: 'no-token' };
   if (response.status === 403) return { kind: 'forbidden' };
   let json: unknown = null;
   try {

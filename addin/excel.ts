@@ -380,8 +380,14 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
     sheet.getRange('A1').format.font.size = 14;
     sheet.getRange('A2').values = [[overview.source]];
     sheet.getRange('A2').format.font.italic = true;
+    overview.notes.forEach((note, i) => {
+      const cell = sheet.getRangeByIndexes(2 + i, 0, 1, 1);
+      cell.values = [[note]];
+      cell.format.font.bold = true;
+      cell.format.font.color = '#C00000';
+    });
 
-    const firstRow = 4;
+    const firstRow = 4 + overview.notes.length;
     const columns = t.headers.length;
     const tableRows = [t.headers, ...t.rows];
     const tableRange = sheet.getRangeByIndexes(firstRow - 1, 0, tableRows.length, columns);

@@ -21,6 +21,8 @@ export interface OverviewSheet {
   tableName: string;
   title: string;
   source: string;
+  /** Lines under the source that the reader must see before the figures (errors in the sheets behind them). */
+  notes: string[];
   table: OverviewTable;
   chartData: { caption: string; title: string; headers: string[]; rows: Array<Array<string | number>>; numberFormats: string[] };
 }
@@ -33,7 +35,7 @@ export function overviewSheetName(year: number): string {
   return `Bydelsoversigt ${year}`;
 }
 
-export function buildOverviewSheet(year: number, districts: DistrictFigures[], source: string, t: Translate): OverviewSheet {
+export function buildOverviewSheet(year: number, districts: DistrictFigures[], source: string, notes: string[], t: Translate): OverviewSheet {
   const sum = (pick: (d: DistrictFigures) => number) => districts.reduce((n, d) => n + pick(d), 0);
   const perMember = (grant: number, members: number): string | number => (members > 0 ? Math.round(grant / members) : '');
   const rows = districts.map((d) => [d.district, d.associations, d.extended, d.grant, d.cofinancing, d.hours, d.membersUnder25, perMember(d.grant, d.membersUnder25)]);
@@ -44,6 +46,7 @@ export function buildOverviewSheet(year: number, districts: DistrictFigures[], s
     tableName: `Bydelsoversigt_${year}`,
     title: t('overviewSheetTitle', { year }),
     source,
+    notes,
     table: {
       headers: [t('district'), t('associations'), t('extended'), t('grant'), t('cofinancing'), t('hours'), t('membersUnder25'), t('grantPerMember')],
       rows,

@@ -5,7 +5,7 @@
 import type { Issue, Lang, Report } from '../shared/schemas';
 import * as api from './api';
 import * as excel from './excel';
-import { langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
+import { formatVersionTime, langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
@@ -114,8 +114,7 @@ export class Pane {
           this.choice = choice;
           // A report of other sheets or another year no longer describes what the buttons act on.
           this.report = null;
-          this.el.panel.replaceChildren();
-          this.setStatus('info', '');
+          this.show('info', '');
           this.renderSetup();
           if (answeredYear) void this.task(() => this.validate());
         },
@@ -131,7 +130,7 @@ export class Pane {
       await work();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.setStatus('error', this.t('readFailed', { reason }));
+      this.note('error', this.t('readFailed', { reason }));
     } finally {
       this.setBusy(false);
       if (this.focusAfterTask) (document.getElementById(this.focusAfterTask) as HTMLElement | null)?.focus();
@@ -154,19 +153,41 @@ export class Pane {
     this.el.status.hidden = text === '';
   }
 
+  /**
+   * A button's result: the status line and the panel below it, replaced together, so no line or block from an
+   * earlier button is left to describe sheets that have changed since (a green line above a stale red block).
+   * `view` names what the panel shows; 'report' is the current report's findings.
+   */
+  private show(kind: StatusKind, text: string, view: string | null = null, ...panel: Node[]): void {
+    this.setStatus(kind, text);
+    this.el.panel.replaceChildren(...panel);
+    if (view) this.el.panel.dataset.view = view;
+    else delete this.el.panel.dataset.view;
+  }
+
+  /**
+   * A result that has no block of its own (a highlight, an inserted sheet, a failure): it keeps the panel only
+   * while the panel shows the current report's findings, which still describe the sheets; anything else goes.
+   */
+  private note(kind: StatusKind, text: string): void {
+    if (this.el.panel.dataset.view === 'report' && this.report) this.setStatus(kind, text);
+    else this.show(kind, text);
+  }
+
   // ------------------------------------------------------------------------------------ buttons
 
   /** Reads the chosen sheets now and runs the rulebook on them. */
   private async check(): Promise<{ report: Report; read: excel.GridRead } | null> {
     const choice = this.choice;
     if (!choice || chosenSheets(choice).length === 0) {
-      this.setStatus('warning', this.t('chooseSheet'));
+      this.show('warning', this.t('chooseSheet'));
       return null;
     }
     this.setStatus('info', this.t('validating'));
     const read = await excel.readGrids(chosenSheets(choice));
     if (read.missing.length > 0) {
-      this.setStatus('error', this.t('sheetsMissing', { names: read.missing.map((n) => `«${n}»`).join(', ') }));
+      this.report = null;
+      this.show('error', this.t('sheetsMissing', { names: read.missing.map((n) => `«${n}»`).join(', ') }));
       return null;
     }
     const report = validateChoice(read.workbook, choice, this.lang);
@@ -183,7 +204,7 @@ export class Pane {
   /** The year is needed and not known: says so, puts the cursor on the year, and answers true. */
   private askForYear(): boolean {
     if (this.choice?.year !== null) return false;
-    this.setStatus('warning', this.t('yearNeeded'));
+    this.note('warning', this.t('yearNeeded'));
     if (this.busy) this.focusAfterTask = 'programme-year';
     else (this.el.setup.querySelector('#programme-year') as HTMLSelectElement | null)?.focus();
     return true;
@@ -193,15 +214,15 @@ export class Pane {
     const checked = await this.check();
     if (!checked) return;
     const { report } = checked;
-    this.showReport(report);
-    if (this.askForYear()) return;
-    if (report.ok) this.setStatus('success', this.t('validatedOk'));
-    else this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
+    if (report.ok) this.showReport('success', this.t('validatedOk'), report);
+    else this.showReport('error', this.t('validatedErrors', { n: report.counts.error }), report);
+    // Without a year the findings are shown, but the line above them asks for the year first.
+    this.askForYear();
   }
 
-  private showReport(report: Report): void {
+  private showReport(kind: StatusKind, text: string, report: Report): void {
     const groups = groupIssues(report, chosenSheets(this.choice as Choice));
-    this.el.panel.replaceChildren(renderCounts(report, this.t), renderIssueGroups(groups, this.t, (issue) => void this.selectIssue(issue)));
+    this.show(kind, text, 'report', renderCounts(report, this.t), renderIssueGroups(groups, this.t, (issue) => void this.selectIssue(issue)));
   }
 
   private issueList = (issues: Issue[]) => renderIssueGroups(groupIssues({ issues } as Report, chosenSheets(this.choice as Choice)), this.t, (issue) => void this.selectIssue(issue));
@@ -211,7 +232,7 @@ export class Pane {
     try {
       await excel.selectCell(issue.sheet, issue.cell);
     } catch (error) {
-      this.setStatus('error', this.t('selectFailed', { cell: issue.cell, sheet: issue.sheet, reason: error instanceof Error ? error.message : String(error) }));
+      this.note('error', this.t('selectFailed', { cell: issue.cell, sheet: issue.sheet, reason: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -225,25 +246,24 @@ export class Pane {
     if (!report) return;
     const targets = highlightTargets(report);
     if (targets.length === 0) {
-      this.setStatus('info', this.t('nothingToHighlight'));
+      this.note('info', this.t('nothingToHighlight'));
       return;
     }
     const n = await excel.highlightCells(targets);
-    this.setStatus('success', this.t('highlighted', { n }));
+    this.note('success', this.t('highlighted', { n }));
   }
 
   private async clearHighlight(): Promise<void> {
     const result = await excel.clearHighlights();
     const text = this.t('cleared', { n: result.restored });
-    this.setStatus('success', result.changedSince > 0 ? `${text} ${this.t('clearedChanged', { m: result.changedSince })}` : text);
+    this.note('success', result.changedSince > 0 ? `${text} ${this.t('clearedChanged', { m: result.changedSince })}` : text);
   }
 
   private async showOverview(): Promise<void> {
     if (this.askForYear()) return;
     const report = await this.currentReport();
     if (!report) return;
-    this.el.panel.replaceChildren(renderSummary(report.summary, this.choice?.year ?? report.year, this.lang, this.t));
-    this.setStatus('info', '');
+    this.show('info', '', 'summary', renderSummary(report.summary, this.choice?.year ?? report.year, this.lang, this.t));
   }
 
   private async save(options: { force: boolean; basedOn?: string | null; retriedBasedOn?: boolean }): Promise<void> {
@@ -253,8 +273,7 @@ export class Pane {
     const { report, read } = checked;
     const choice = this.choice as Choice & { year: number };
     if (!report.ok) {
-      this.el.panel.replaceChildren(renderRefused(report.issues.filter((i) => i.severity === 'error'), this.t, this.issueList));
-      this.setStatus('error', this.t('validatedErrors', { n: report.counts.error }));
+      this.show('error', this.t('validatedErrors', { n: report.counts.error }), 'refused', renderRefused(report.issues.filter((i) => i.severity === 'error'), 'pane', this.t, this.issueList));
       return;
     }
     this.setStatus('info', this.t('saving'));
@@ -276,45 +295,43 @@ export class Pane {
         const diff = await api.snapshotDiff(this.settings, result.snapshot.id);
         const changes = diff.kind === 'ok' ? renderChanges(diff.from ? diff.diff : null, this.t('changesSincePrevious'), this.lang, this.t) : null;
         const findings = result.serviceFindings.length > 0 ? [h('h3', null, this.t('serviceFindings')), this.issueList(result.serviceFindings)] : [];
-        this.el.panel.replaceChildren(renderSaved(result.snapshot, result.existing, changes, this.lang, this.t), ...findings);
-        this.setStatus('success', this.t(result.existing ? 'alreadySaved' : 'savedTitle'));
+        this.show('success', this.t(result.existing ? 'alreadySaved' : 'savedTitle'), 'saved', renderSaved(result.snapshot, result.existing, changes, this.lang, this.t), ...findings);
         return;
       }
       case 'conflict':
-        this.el.panel.replaceChildren(
+        this.show(
+          'warning',
+          this.t('conflictTitle'),
+          'conflict',
           renderConflict({
             latest: result.latest,
             diff: result.diff,
             lang: this.lang,
             t: this.t,
             onSaveAnyway: () => void this.task(() => this.save({ force: true, basedOn: result.latest.id })),
-            onStop: () => {
-              this.el.panel.replaceChildren();
-              this.setStatus('info', this.t('stopped'));
-            },
+            onStop: () => this.show('info', this.t('stopped')),
           }),
         );
-        this.setStatus('warning', this.t('conflictTitle'));
         (this.el.panel.querySelector('#save-anyway') as HTMLButtonElement | null)?.focus();
         return;
       case 'invalid':
-        this.el.panel.replaceChildren(renderRefused(result.issues, this.t, this.issueList));
-        this.setStatus('error', result.message);
+        this.show('error', result.message, 'refused', renderRefused(result.issues, 'service', this.t, this.issueList));
         return;
       case 'unknown-based-on':
         // The workbook remembers a snapshot this service does not know (another service, a reset database):
         // save as a copy based on nothing, which shows any existing snapshot as a conflict.
         if (!options.retriedBasedOn) return this.save({ force: options.force, basedOn: null, retriedBasedOn: true });
-        this.setStatus('error', result.message);
+        this.note('error', result.message);
         return;
       default:
-        this.setStatus('error', this.failureText(result));
+        this.note('error', this.failureText(result));
     }
   }
 
   private failureText(failure: api.ServiceFailure): string {
     switch (failure.kind) {
       case 'unreachable': return this.t('unreachable', { url: failure.url });
+      case 'no-token': return this.t('noToken');
       case 'unauthorized': return this.t('unauthorized');
       case 'forbidden': return this.t('forbidden');
       case 'error': return this.t('serviceError', { status: failure.status, message: failure.message });
@@ -330,12 +347,16 @@ export class Pane {
     let source: string;
     let done: string;
     let kind: StatusKind = 'success';
+    /** Findings that make the workbook's figures doubtful: said in the sheet and in the pane. */
+    let doubtful: Report | null = null;
+    const notes: string[] = [];
     const sheetName = overviewSheetName(choice.year);
     if (fromService.kind === 'ok') {
       const { snapshot, districts } = fromService.answer;
       figures = districts;
-      source = this.t('overviewSheetSourceService', { id: snapshot.id, when: new Date(snapshot.createdAt).toISOString().slice(0, 16).replace('T', ' '), hash: snapshot.hash.slice(0, 12) });
-      done = this.t('insertedFromService', { sheet: sheetName, id: snapshot.id.slice(0, 8), when: snapshot.createdAt.slice(0, 10) });
+      const when = formatVersionTime(this.lang, snapshot.createdAt);
+      source = this.t('overviewSheetSourceService', { id: snapshot.id, when, hash: snapshot.hash.slice(0, 12) });
+      done = this.t('insertedFromService', { sheet: sheetName, when });
     } else {
       const checked = await this.check();
       if (!checked) return;
@@ -348,13 +369,21 @@ export class Pane {
       const why = fromService.kind === 'no-snapshot' ? this.t('noServiceData', { year: choice.year }) : this.failureText(fromService);
       done = this.t('insertedOffline', { sheet: sheetName, reason: why });
       if (fromService.kind !== 'no-snapshot') kind = 'warning';
+      if (!checked.report.ok) {
+        doubtful = checked.report;
+        const errors = this.t('overviewHasErrors', { n: checked.report.counts.error });
+        notes.push(errors);
+        done = `${done} ${errors}`;
+        kind = 'warning';
+      }
     }
     if (figures.length === 0) {
-      this.setStatus('warning', this.t('noDistricts'));
+      this.note('warning', this.t('noDistricts'));
       return;
     }
-    await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, this.t));
-    this.setStatus(kind, done);
+    await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, notes, this.t));
+    if (doubtful) this.showReport(kind, done, doubtful);
+    else this.note(kind, done);
   }
 
   private openSettings(): void {
@@ -371,7 +400,7 @@ export class Pane {
           saveSettings(settings);
           this.settings = loadSettings();
           close();
-          this.setStatus('success', this.t('settingsSaved'));
+          this.note('success', this.t('settingsSaved'));
         },
         onClose: close,
       }),

@@ -1,4 +1,4 @@
-/** Gem snapshot: what was saved, what changed since the previous one, a conflict, or a refusal. */
+/** Gem version: what was saved, what changed since the previous one, a conflict, or a refusal. */
 import type { Issue, Lang } from '../../shared/schemas';
 import type { SnapshotDiff, SnapshotValue } from '../../shared/snapshot';
 import type { SnapshotMeta } from '../api';
@@ -98,6 +98,16 @@ export function renderConflict(p: ConflictProps): HTMLElement {
   );
 }
 
-export function renderRefused(issues: Issue[], t: Translate, issueList: (issues: Issue[]) => HTMLElement): HTMLElement {
-  return h('div', { class: 'snapshot refused', id: 'snapshot-refused' }, h('h2', null, t('refusedTitle')), h('p', null, t('refusedText')), issueList(issues));
+/**
+ * A save that did not happen because of errors. `by`: the pane found them and sent nothing, or the service
+ * (which re-validates) refused the sheets; the person is told which, since only the second reached the service.
+ */
+export function renderRefused(issues: Issue[], by: 'pane' | 'service', t: Translate, issueList: (issues: Issue[]) => HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'snapshot refused', id: 'snapshot-refused', 'data-by': by },
+    h('h2', null, t(by === 'pane' ? 'notSentTitle' : 'refusedTitle')),
+    h('p', null, t(by === 'pane' ? 'notSentText' : 'refusedText')),
+    issueList(issues),
+  );
 }

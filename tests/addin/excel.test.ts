@@ -259,7 +259,7 @@ describe('writeOverviewSheet', () => {
     { district: 'Valby', associations: 2, extended: 1, grant: 650_000, cofinancing: 160_000, hours: 62, membersUnder25: 1020 },
     { district: 'Bydækkende', associations: 4, extended: 0, grant: 1_000_000, cofinancing: 220_000, hours: 104, membersUnder25: 0 },
   ];
-  const overview = (rows = figures) => buildOverviewSheet(2025, rows, 'Kilde: test', t);
+  const overview = (rows = figures) => buildOverviewSheet(2025, rows, 'Kilde: test', [], t);
   const staffSheets = () => JSON.stringify(double.workbook.sheets.filter((s) => !s.name.startsWith('Bydelsoversigt')).map((s) => ({ ...s, fills: [...s.fills], numberFormats: [...s.numberFormats] })));
 
   it('writes a table with DKK formats and a clustered bar chart on its own sheet, in two syncs', async () => {

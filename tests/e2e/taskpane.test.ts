@@ -38,6 +38,8 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
   let grantCell: { row: number; column: number; address: string };
 
   const status = () => page.locator('#status').textContent();
+  /** Each state the test reaches, at the pane's 320 px, for a person to look at (test-artifacts/ is not committed). */
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
   const office = <T>(fn: string): Promise<T> => page.evaluate(`(() => { const d = window.__PARTNERSKAB_TEST_OFFICE__; return ${fn}; })()`) as Promise<T>;
   const setCell = (sheet: string, row: number, column: number, value: CellValue) =>
     page.evaluate(({ sheet, row, column, value }) => {
@@ -55,6 +57,7 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     const column = budget.values[header].indexOf('Tilskud');
     budget.values[row][column] = 300_000;
     grantCell = { row, column, address: `${String.fromCharCode(65 + column)}${row + 1}` };
+    mkdirSync(artifacts, { recursive: true });
     workbook = {
       workbookName: 'partnerskab-2025.xlsx',
       displayLanguage: 'da-DK',
@@ -133,11 +136,31 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     expect(JSON.stringify(await office('[...d.workbook.settings.entries()]'))).not.toContain(token);
   });
 
-  it('Gem snapshot refuses a sheet with errors and lists them; nothing reaches the service', async () => {
+  it('Gem version refuses a sheet with errors and lists them, saying that nothing was sent', async () => {
+    expect(await page.locator('#save-snapshot').textContent()).toBe('Gem version');
     await page.click('#save-snapshot');
     await page.waitForSelector('#snapshot-refused');
+    expect(await page.locator('#snapshot-refused').getAttribute('data-by')).toBe('pane');
+    const text = await page.locator('#snapshot-refused').textContent();
+    expect(text).toContain('Arkene kan ikke gemmes endnu');
+    expect(text).toContain('Intet er sendt til tjenesten');
+    expect(text).not.toContain('Tjenesten afviste');
     expect(await page.locator('#snapshot-refused button.issue').getAttribute('data-code')).toBe('grant-mismatch');
     expect((await service.get<SnapshotList>('/api/snapshots?year=2025', token)).snapshots).toEqual([]);
+    await shot(page, 'da-save-refused-by-pane');
+  });
+
+  it('Indsæt bydelsoversigt from a workbook with errors says so in the sheet and the pane, and the refusal above goes', async () => {
+    await page.click('#insert-overview');
+    await expect.poll(status, patience).toContain('Arkene har 1 fejl, så tallene kan være forkerte');
+    expect(await page.locator('#status').getAttribute('class')).toContain('status-warning');
+    // The refused save no longer describes anything; the findings of the sheets do.
+    expect(await page.locator('#snapshot-refused').count()).toBe(0);
+    expect(await page.locator('button.issue[data-code="grant-mismatch"]').count()).toBe(1);
+    const sheet = await office<CellValue[][]>("d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt 2025').values");
+    expect(String(sheet[2][0])).toContain('Arkene har 1 fejl, så tallene kan være forkerte');
+    expect(await office("d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt 2025').fonts.get('2,0').color")).toBe('#C00000');
+    await shot(page, 'da-overview-workbook-with-errors');
   });
 
   it('after the fix, Gem snapshot saves and the service has the snapshot the pane shows', async () => {
@@ -146,7 +169,9 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     await page.waitForSelector('#snapshot-saved');
     const id = await page.locator('[data-meta="id"]').textContent();
     expect(await page.locator('[data-meta="createdBy"]').textContent()).toBe('E2E');
-    expect(await page.locator('#snapshot-changes').textContent()).toContain('Første snapshot');
+    expect(await page.locator('#snapshot-changes').textContent()).toContain('Årets første version');
+    expect(await status()).toBe('Versionen er gemt');
+    await shot(page, 'da-saved');
     const { snapshots } = await service.get<SnapshotList>('/api/snapshots?year=2025', token);
     expect(snapshots.map((s) => s.id)).toEqual([id]);
     expect(snapshots[0].hash.startsWith((await page.locator('[data-meta="hash"]').textContent()) ?? '-')).toBe(true);
@@ -185,7 +210,10 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
   it('Indsæt bydelsoversigt writes the sheet from the service with a table and a clustered bar chart', async () => {
     const districts = await service.get<{ total: { grant: number; membersUnder25: number } }>('/api/years/2025/districts', token);
     await page.click('#insert-overview');
-    await expect.poll(status, patience).toContain('indsat med tal fra snapshot');
+    await expect.poll(status, patience).toMatch(/indsat med tal fra versionen fra \d+\. \S+ kl\. \d\d\.\d\d\.$/);
+    // The save's block above no longer describes what the pane just did.
+    expect(await page.locator('#panel').textContent()).toBe('');
+    await shot(page, 'da-overview-from-service');
     const sheet = await office<{ values: CellValue[][]; tables: unknown[]; charts: Array<{ type: string }> }>(
       "(() => { const s = d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt 2025'); return { values: s.values, tables: s.tables, charts: s.charts }; })()",
     );
@@ -215,9 +243,39 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     await english.click('#validate');
     await english.waitForSelector('.counts');
     expect(await english.locator('#status').textContent()).toContain('Errors to fix before the sheets can be saved: 1.');
+    expect(await english.locator('#save-snapshot').textContent()).toBe('Save version');
+    await english.click('#save-snapshot');
+    await english.waitForSelector('#snapshot-refused[data-by="pane"]');
+    expect(await english.locator('#snapshot-refused h2').textContent()).toBe('The sheets cannot be saved yet');
+    expect(await english.locator('#snapshot-refused').textContent()).toContain('Nothing was sent to the service');
+    await shot(english, 'en-save-refused-by-pane');
     expect(await english.locator('html').getAttribute('lang')).toBe('en');
     expect(await english.locator('.actions').getAttribute('aria-label')).toBe('Actions');
     await english.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'Tjenesten kræver en nøgle (token), og der er ingen under Indstillinger. Bed den, der driver tjenesten, om en nøgle, og indsæt den under Indstillinger', 'Tjenesten kender ikke nøglen'],
+    ['en-US', 'The service needs a token, and there is none under Settings. Ask whoever runs the service for a token and paste it under Settings', 'The service does not know the token'],
+  ])('with no token (%s) it says to ask whoever runs the service for one and where to put it; a wrong one is said apart', async (displayLanguage, noToken, wrongToken) => {
+    const fixed = structuredClone(workbook);
+    fixed.sheets.find((s) => s.name === 'Budget 2025')!.values[grantCell.row][grantCell.column] = 250_000;
+    const fresh = await paneWithDouble(browser, { ...fixed, displayLanguage });
+    await fresh.goto(`${service.url}/addin/taskpane.html`);
+    await fresh.waitForSelector('body[data-state="ready"]');
+    await fresh.click('#save-snapshot');
+    const freshStatus = () => fresh.locator('#status').textContent();
+    await expect.poll(freshStatus, patience).toContain(noToken);
+    expect(await freshStatus()).not.toContain('npm run');
+    await shot(fresh, `${displayLanguage.slice(0, 2)}-no-token`);
+    await fresh.click('#open-settings');
+    await fresh.fill('#service-token', 'not-a-token-of-this-service');
+    await fresh.click('#settings-form button[type="submit"]');
+    await fresh.click('#save-snapshot');
+    await expect.poll(freshStatus, patience).toContain(wrongToken);
+    expect(await freshStatus()).not.toContain('npm run');
+    await shot(fresh, `${displayLanguage.slice(0, 2)}-wrong-token`);
+    await fresh.context().close();
   });
 
   it('opened in a plain browser, outside Excel, it says where to open it and keeps the Excel buttons off', async () => {

@@ -22,6 +22,7 @@ export interface FontModel {
   bold?: boolean;
   italic?: boolean;
   size?: number;
+  color?: string;
 }
 
 export interface TableModel {

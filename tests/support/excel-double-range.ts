@@ -105,7 +105,7 @@ export class RangeProxy extends ClientObject {
 
 class RangeFormatProxy {
   readonly fill: { color: string; pattern: string; clear(): void };
-  readonly font: { bold: boolean; italic: boolean; size: number };
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly borders: { getItem(edge: string): { style: string } };
   constructor(private readonly range: RangeProxy) {
     const context = range.context;
@@ -135,15 +135,17 @@ class RangeFormatProxy {
         onCells('fill.clear', (sheet, key) => sheet.fills.delete(key));
       },
     };
-    const fontSetter = (prop: 'bold' | 'italic' | 'size') => (value: boolean | number) =>
+    const fontSetter = (prop: 'bold' | 'italic' | 'size' | 'color') => (value: boolean | number | string) =>
       onCells(`set font.${prop}`, (sheet, key) => sheet.fonts.set(key, { ...sheet.fonts.get(key), [prop]: value }));
     this.font = {
       set bold(v: boolean) { fontSetter('bold')(v); },
       set italic(v: boolean) { fontSetter('italic')(v); },
       set size(v: number) { fontSetter('size')(v); },
+      set color(v: string) { fontSetter('color')(v); },
       get bold(): boolean { throw notLoaded('bold'); },
       get italic(): boolean { throw notLoaded('italic'); },
       get size(): number { throw notLoaded('size'); },
+      get color(): string { throw notLoaded('color'); },
     };
     this.borders = {
       getItem: (edge: string) => ({
