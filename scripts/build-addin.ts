@@ -3,10 +3,11 @@
  * core), taskpane.css (minified), taskpane.html and assets/*.png copied. The service serves this folder at
  * /addin/. Also importable: bench/addin.bench.ts and the browser test call buildAddin().
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build as esbuild } from 'esbuild';
+import { ensureTarget, stampPath } from './build-stamp.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const addinDist = join(root, 'dist', 'addin');
@@ -18,11 +19,13 @@ const browsers = ['chrome100', 'edge100', 'safari15', 'firefox100'];
  * Builds into a fresh folder beside `outDir`, then swaps it in, so a service serving `outDir` meanwhile
  * (other tests run in parallel) never sees a half-written pane.
  */
-export async function buildAddin(target = addinDist): Promise<{ outDir: string; files: string[] }> {
+export async function buildAddin(target = addinDist): Promise<{ outDir: string; files: string[]; inputs: string[] }> {
   const outDir = `${target}.build-${process.pid}`;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'assets'), { recursive: true });
-  await build({
+  const js = await esbuild({
+    absWorkingDir: root,
+    metafile: true,
     entryPoints: [join(root, 'addin', 'main.ts')],
     outfile: join(outDir, 'taskpane.js'),
     bundle: true,
@@ -33,7 +36,9 @@ export async function buildAddin(target = addinDist): Promise<{ outDir: string; 
     legalComments: 'none',
     logLevel: 'warning',
   });
-  await build({
+  const css = await esbuild({
+    absWorkingDir: root,
+    metafile: true,
     entryPoints: [join(root, 'addin', 'taskpane.css')],
     outfile: join(outDir, 'taskpane.css'),
     bundle: true,
@@ -41,33 +46,30 @@ export async function buildAddin(target = addinDist): Promise<{ outDir: string; 
     target: browsers,
     logLevel: 'warning',
   });
-  copyFileSync(join(root, 'addin', 'taskpane.html'), join(outDir, 'taskpane.html'));
-  for (const icon of readdirSync(join(root, 'addin', 'assets'))) copyFileSync(join(root, 'addin', 'assets', icon), join(outDir, 'assets', icon));
+  const copied = [join(root, 'addin', 'taskpane.html'), ...readdirSync(join(root, 'addin', 'assets')).map((icon) => join(root, 'addin', 'assets', icon))];
+  copyFileSync(copied[0], join(outDir, 'taskpane.html'));
+  for (const icon of copied.slice(1)) copyFileSync(icon, join(outDir, 'assets', relative(join(root, 'addin', 'assets'), icon)));
   const files = [...readdirSync(outDir), ...readdirSync(join(outDir, 'assets')).map((f) => `assets/${f}`)];
+  rmSync(stampPath(target), { force: true });
   rmSync(target, { recursive: true, force: true });
   renameSync(outDir, target);
-  return { outDir: target, files };
+  const inputs = [...Object.keys(js.metafile.inputs), ...Object.keys(css.metafile.inputs), ...copied.map((f) => relative(root, f))];
+  return { outDir: target, files, inputs };
 }
 
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+/** dist/addin, with the files it was built from (for scripts/build-stamp.mjs). */
+export function build(): Promise<{ outDir: string; inputs: string[] }> {
+  return buildAddin();
 }
 
-/** Builds only when dist/addin is missing or older than the pane's or the core's sources. */
+/** Builds dist/addin unless it was built from the sources as they are now (scripts/build-stamp.mjs). */
 export async function ensureAddinBuilt(): Promise<void> {
-  const built = join(addinDist, 'taskpane.js');
-  const sources = Math.max(newestChange(join(root, 'addin')), newestChange(join(root, 'shared')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  await buildAddin();
+  await ensureTarget('addin', build);
 }
 
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain) {
-  const { outDir, files } = await buildAddin();
-  console.log(`build-addin: ${files.length} files in ${outDir}`);
+// `npm run build:addin`: builds now whatever the stamp says, and stamps the result.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  rmSync(stampPath(addinDist), { force: true });
+  await ensureTarget('addin', build);
+  console.log(`task pane built into ${addinDist}`);
 }

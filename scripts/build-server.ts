@@ -3,43 +3,32 @@
  * parse-worker.mjs (the .xlsx reading worker, started by main.mjs from beside it) and migrations/.
  * `npm start` runs main.mjs with plain Node: under tsx the service sat at ~180 MB RSS before its first
  * request, built ~90 MB (tsx's loader thread and its transpiled copies of every module are gone).
+ * `npm start` builds through scripts/when-changed.mjs, only when a source changed.
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildNode, root, type NodeBuild } from './build-node';
+import { ensureTarget, stampPath } from './build-stamp.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export { root };
 export const serverDist = join(root, 'dist', 'server');
+
+const entryPoints = { main: 'server/main.ts', 'parse-worker': 'server/xlsx/parse-worker.ts' };
 
 /** Builds beside `target` and swaps it in, so a service started from `target` never sees half a build. */
 export async function buildServer(target = serverDist): Promise<string> {
-  const outDir = `${target}.build-${process.pid}`;
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: {
-      main: join(root, 'server', 'main.ts'),
-      'parse-worker': join(root, 'server', 'xlsx', 'parse-worker.ts'),
-    },
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  // connect.ts finds its migrations beside the module that holds it.
-  cpSync(join(root, 'server', 'db', 'migrations'), join(outDir, 'migrations'), { recursive: true });
-  rmSync(target, { recursive: true, force: true });
-  renameSync(outDir, target);
-  return target;
+  return (await buildNode(target, entryPoints, false)).outDir;
 }
 
+/** dist/server, with the files it was built from (for scripts/build-stamp.mjs). */
+export function build(): Promise<NodeBuild> {
+  return buildNode(serverDist, entryPoints, false);
+}
+
+// `npm run build:server`: builds now whatever the stamp says, and stamps the result.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = await buildServer();
-  console.log(`service built into ${out}`);
+  rmSync(stampPath(serverDist), { force: true });
+  await ensureTarget('server', build);
+  console.log(`service built into ${serverDist}`);
 }
