@@ -70,7 +70,10 @@ const staffDistrictNames: Record<string, string> = {
 
 /**
  * samples/budget-staff-style.xlsx: the sheet as finance staff keep it — title rows, synonyms as headers in
- * another order, amounts as Danish text, district aliases, a blank row, an extra column and an "I alt" row.
+ * another order, amounts partly as numbers and partly as Danish text, district aliases, yes/no as "x", tiers
+ * capitalised, a blank row, an extra column and an "I alt" row of =SUM formulas. Their results are what Excel
+ * shows: SUM skips the amounts written as text, so the staff's own total is short of the rows above it — the
+ * error the report explains, and the fixes (the numbers) put right.
  */
 export function buildStaffStyleWorkbook(list: SampleAssociation[] = associations2025): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -82,24 +85,31 @@ export function buildStaffStyleWorkbook(list: SampleAssociation[] = associations
   ws.addRow([illustrativeDa]).font = { italic: true, color: { argb: 'FFC00000' } };
   ws.addRow([]);
   styleHeader(ws.addRow(['Foreningsnavn', 'Type', 'Område', 'Bevilling (kr.)', 'Egenfinansiering', 'Ugentlige timer', 'Løn', 'Overenskomstlignende vilkår', 'Pulje', 'Kontaktperson', 'Bemærkninger']));
-  const sums = { grant: 0, cofinancing: 0, hours: 0, salary: 0 };
+  // What Excel's SUM gives for each figure column: the cells that hold numbers, not the text ones.
+  const excelSums = { grant: 0, cofinancing: 0, hours: 0, salary: 0 };
+  const firstRow = ws.rowCount + 1;
   list.forEach((a, i) => {
     const f = sampleFigures(a);
-    sums.grant += f.grant;
-    sums.cofinancing += f.cofinancing;
-    sums.hours += f.hours;
-    sums.salary += f.salary;
+    const grant = i % 2 === 0 ? danishKr(f.grant) : f.grant;
+    const cofinancing = i % 3 === 0 ? danishDecimal(f.cofinancing) : f.cofinancing;
+    if (typeof grant === 'number') excelSums.grant += grant;
+    if (typeof cofinancing === 'number') excelSums.cofinancing += cofinancing;
+    excelSums.hours += f.hours;
+    excelSums.salary += f.salary;
     const tier = a.tier === 'udvidet' ? 'Udvidet' : 'Standard';
     const note = a.fundingSource === 'kulturpulje' ? 'Ny kulturforening 2025' : '';
-    ws.addRow([
-      a.association, tier, staffDistrictNames[a.district] ?? a.district, danishKr(f.grant), danishDecimal(f.cofinancing),
+    const row = ws.addRow([
+      a.association, tier, staffDistrictNames[a.district] ?? a.district, grant, cofinancing,
       f.hours, f.salary, i % 3 === 0 ? 'x' : 'Ja', fundingLabel[a.fundingSource], a.consultant, note,
     ]);
+    for (const c of [4, 5]) if (typeof row.getCell(c).value === 'number') row.getCell(c).numFmt = dkkFormat;
     // Staff leave a gap between the local-area groups.
     if (i === 7) ws.addRow([]);
   });
+  const lastRow = ws.rowCount;
   ws.addRow([]);
-  const total = ws.addRow(['I alt', '', '', sums.grant, sums.cofinancing, sums.hours, sums.salary]);
+  const sum = (col: string, result: number) => ({ formula: `SUM(${col}${firstRow}:${col}${lastRow})`, result });
+  const total = ws.addRow(['I alt', '', '', sum('D', excelSums.grant), sum('E', excelSums.cofinancing), sum('F', excelSums.hours), sum('G', excelSums.salary)]);
   total.font = { bold: true };
   for (const c of [4, 5, 7]) total.getCell(c).numFmt = dkkFormat;
   ws.getColumn(7).numFmt = dkkFormat;

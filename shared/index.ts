@@ -9,3 +9,6 @@ export { summarise, emptySummary } from './summary';
 export { districtOrder, resolveDistrict, localAreaOf, normaliseName } from './districts';
 export { catalogue, issueCodes, ruleByCode, type IssueCode, type MessageContext, type RuleDefinition, type RuleParams, type Surface } from './rules/catalogue';
 export { columnLetter, cellAddress, parseA1 } from './read/a1';
+export { applyFixes, fixesOf } from './fixes';
+export { DKK_FORMAT, COUNT_FORMAT } from './rules/text-amount';
+export { canonicalSpelling } from './rules/spelling-variant';

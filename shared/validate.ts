@@ -8,8 +8,10 @@ import { checkBudgetAgainstMembership, checkChangeVsPrevious } from './rules/cro
 import { addIssue, type IssueSink } from './rules/issue';
 import { checkMembership, toMembershipRow } from './rules/membership';
 import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
+import { checkSpellingVariants } from './rules/spelling-variant';
+import { checkTextAmounts } from './rules/text-amount';
 import type {
-  BudgetRow, Issue, MembershipRow, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
+  BudgetRow, Issue, MembershipRow, ProgrammeConfig, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
 import { summarise, summariseJoined } from './summary';
 import { indexAssociations, joinAssociations } from './rules/associations';
@@ -72,6 +74,7 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
     checkColumns('budget', chosen.budget, model, sink);
     const read = readRows('budget', sheet, header, { sink, config, model, year }, (v, r) => toBudgetRow(v, r, model, config));
     budget = read.rows;
+    checkCells(sheet, header, budget, config, sink);
     budgetIndex = indexAssociations(budget);
     checkBudget(budget, { sink, sheet, header, model, config, associations: budgetIndex });
     info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
@@ -81,6 +84,7 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
     checkColumns('membership', chosen.membership, model, sink);
     const read = readRows('membership', sheet, header, { sink, config, model, year }, toMembershipRow);
     membership = read.rows;
+    checkCells(sheet, header, membership, config, sink);
     membershipIndex = indexAssociations(membership);
     checkMembership(membership, { sink, sheet, header, config, associations: membershipIndex });
     info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
@@ -102,8 +106,13 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
   let issues = sortIssues(sink.issues, sheets);
   let summary = summariseJoined(budget, membership, join, model, config);
   if (issues.some((i) => i.code === 'personal-data')) {
-    // Such a sheet is never stored or sent: the report carries no rows and no echo of the data.
-    issues = scrubPersonalData(issues);
+    // Such a sheet is never stored or sent: the report carries no rows, no echo of the data and no fixes
+    // (a fix's value is a cell's text, corrected).
+    issues = scrubPersonalData(issues).map((i) => {
+      if (!i.fix) return i;
+      const { fix: _fix, ...rest } = i;
+      return rest;
+    });
     budget = [];
     membership = [];
     summary = summarise([], [], model, config);
@@ -120,6 +129,13 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
     sheets: info,
     data: { budget, membership },
   };
+}
+
+/** The findings about single cells that carry a safe fix: amounts written as text, spelling variants. */
+function checkCells(sheet: SheetGrid, header: SheetChoice['header'], rows: ReadonlyArray<{ row: number }>, config: ProgrammeConfig, sink: IssueSink): void {
+  const dataRows = rows.map((r) => r.row - 1);
+  checkTextAmounts(sheet, header, dataRows, sink);
+  checkSpellingVariants(sheet, header, dataRows, config, sink);
 }
 
 /** Ragged rows and missing cells are read as empty, like Excel's own grid. */

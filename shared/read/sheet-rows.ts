@@ -1,5 +1,6 @@
 import { resolveDistrict, type DistrictMatch } from '../districts';
 import { addIssue, type IssueSink } from '../rules/issue';
+import { explainTotal } from '../rules/total-explanation';
 import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
 import { failed, parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
 import { fieldsFor, type FieldDefinition, type FieldType } from './columns';
@@ -136,6 +137,9 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
   const out: unknown[] = [];
   let otherYearRows = 0;
   let seenTotal = false;
+  // The rows counted into the sums (0-based), and where the rows since the last total row start.
+  const counted: number[] = [];
+  let sinceStart = 0;
   const values = sheet.values;
   const lang = sink.lang;
 
@@ -146,8 +150,9 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
     if (label !== null) {
       seenTotal = true;
       addIssue(sink, 'total-row', { sheet: sheet.name, row: r, col: header.columns.get('association') ?? 0, value: label });
-      checkTotals(sheet, header, r, numeric, sumsSinceTotal, sumsAll, sink, config);
+      checkTotals(sheet, header, r, numeric, sumsSinceTotal, sumsAll, counted.slice(sinceStart), sink, config);
       sumsSinceTotal.fill(0);
+      sinceStart = counted.length;
       continue;
     }
     // Below a total row, a line with a single cell is a footnote ("Tallene er foreløbige").
@@ -202,6 +207,7 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
       }
     }
     rows.push(build(out, r));
+    counted.push(r);
   }
   return { rows, otherYearRows };
 }
@@ -217,7 +223,7 @@ function checkDistrict(m: DistrictMatch, at: Parameters<typeof addIssue>[2], sin
 function checkTotals(
   sheet: SheetGrid, header: HeaderMatch, r: number,
   numeric: Array<{ def: FieldDefinition; col: number; index: number }>, sinceTotal: Float64Array, all: Float64Array,
-  sink: IssueSink, config: ProgrammeConfig,
+  countedSinceTotal: readonly number[], sink: IssueSink, config: ProgrammeConfig,
 ): void {
   const row = sheet.values[r];
   for (let i = 0; i < numeric.length; i++) {
@@ -228,10 +234,13 @@ function checkTotals(
     if (typeof v !== 'number') continue;
     const near = (x: number) => Math.abs(x - v) < 0.01;
     if (near(sinceTotal[i]) || near(all[i])) continue;
+    const expected = Math.round(sinceTotal[i] * 100) / 100;
+    const because = explainTotal({ sheet, row: r, col, type: def.type, counted: countedSinceTotal, total: v, expected: sinceTotal[i], lang: sink.lang });
     addIssue(sink, 'total-mismatch', { sheet: sheet.name, row: r, col, field: def.field, value: raw }, {
       header: headerText(sheet, header, def.field),
       total: v,
-      expected: Math.round(sinceTotal[i] * 100) / 100,
+      expected,
+      because,
     });
   }
 }

@@ -25,7 +25,7 @@ export interface RuleParams {
   'unknown-column': Record<string, never>;
   'duplicate-column': { first: string; firstHeader: string };
   'total-row': Record<string, never>;
-  'total-mismatch': { header: string; total: number; expected: number };
+  'total-mismatch': { header: string; total: number; expected: number; because?: string | null };
   'formula-error': { header: string };
   'type-error': { header: string; expected: string; hint?: string };
   'missing-value': { header: string };
@@ -51,7 +51,12 @@ export interface RuleParams {
   'budget-missing': { other: string };
   'personal-data': { header?: string };
   'change-vs-previous': { expected: number; previousYear: number; change: string };
+  'text-amount': { header: string; figure: number; amount: boolean };
+  'spelling-variant': { variant: VariantKind; fixed: string };
 }
+
+/** What a spelling-variant finding corrects. */
+export type VariantKind = 'district-alias' | 'district' | 'yes-no' | 'tier' | 'association';
 
 /** Every issue code: public interface (API, CLI, tests). Codes are added, never renamed. */
 export type IssueCode = keyof RuleParams;
@@ -79,6 +84,26 @@ const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
 const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
+
+/** What kind of spelling a spelling-variant finding corrects, and how each language says it. */
+const variantDa = (p: MessageContext & RuleParams['spelling-variant']) => {
+  switch (p.variant) {
+    case 'district-alias': return `"${p.value}" læses som bydelen ${p.fixed}. Skriv bydelens navn, "${p.fixed}", så arket siger det samme som rapporten.`;
+    case 'district': return `Bydelen "${p.value}" staves "${p.fixed}".`;
+    case 'yes-no': return `"${p.value}" læses som "${p.fixed}". Skriv "Ja" eller "Nej".`;
+    case 'tier': return `Partnerskabstypen "${p.value}" læses som "${p.fixed}". Skriv "standard" eller "udvidet".`;
+    default: return `Foreningsnavnet "${p.value}" har mellemrum, der ikke hører til. Skriv "${p.fixed}".`;
+  }
+};
+const variantEn = (p: MessageContext & RuleParams['spelling-variant']) => {
+  switch (p.variant) {
+    case 'district-alias': return `"${p.value}" is read as the district ${p.fixed}. Write the district's name, "${p.fixed}", so the sheet says what the report says.`;
+    case 'district': return `The district "${p.value}" is spelt "${p.fixed}".`;
+    case 'yes-no': return `"${p.value}" is read as "${p.fixed}" (yes/no). Write "Ja" or "Nej".`;
+    case 'tier': return `The tier "${p.value}" is read as "${p.fixed}". Write "standard" or "udvidet".`;
+    default: return `The association name "${p.value}" has spaces that do not belong. Write "${p.fixed}".`;
+  }
+};
 
 /**
  * The rulebook of DOMAIN.md as data, in its order (the catalogue, the README's table and the tests follow it).
@@ -131,10 +156,10 @@ const rules: RuleTable = {
   },
   'total-mismatch': {
     severity: 'error', models: both,
-    description: "A total row's figure differs from the sum of the rows above it.",
+    description: "A total row's figure differs from the sum of the rows above it; where the sheet shows why (amounts written as text, rows outside the SUM's range, hidden rows), the message says so and lists the cells.",
     message: {
-      da: (p) => `${at(p)}Sumrækkens ${p.header} er ${da(p.total)}, men rækkerne ovenover giver ${da(p.expected)}. Ret summen eller tallene ovenover.`,
-      en: (p) => `${at(p)}The total row's ${p.header} is ${en(p.total)}, but the rows above add up to ${en(p.expected)}. Correct the total or the figures above.`,
+      da: (p) => `${at(p)}Sumrækkens ${p.header} er ${da(p.total)}, men rækkerne ovenover giver ${da(p.expected)}. ${p.because ?? 'Ret summen eller tallene ovenover.'}`,
+      en: (p) => `${at(p)}The total row's ${p.header} is ${en(p.total)}, but the rows above add up to ${en(p.expected)}. ${p.because ?? 'Correct the total or the figures above.'}`,
     },
   },
   'formula-error': {
@@ -352,7 +377,24 @@ const rules: RuleTable = {
       da: (p) => `${at(p)}Medlemmer under 25 hos "${p.association}" er ${p.value} mod ${p.expected} i ${p.previousYear} (${p.change}). Tjek tallet.`,
       en: (p) => `${at(p)}Members under 25 at "${p.association}" are ${p.value} against ${p.expected} in ${p.previousYear} (${p.change}). Check the figure.`,
     },
-  },};
+  },
+  'text-amount': {
+    severity: 'info', models: both,
+    description: 'An amount written as text ("250.000 kr."): read as the number, but Excel\'s own formulas (SUM) skip it; its fix is the number.',
+    message: {
+      da: (p) => `${at(p)}${p.amount ? 'Beløbet' : 'Tallet'} "${p.value}" (${p.header}) er skrevet som tekst. Det læses som ${p.amount ? kr(p.figure) : da(p.figure)}, men Excels formler (fx SUM) springer det over. Skriv det som tal${p.amount ? ' (formatet viser "kr.")' : ''}.`,
+      en: (p) => `${at(p)}The ${p.amount ? 'amount' : 'figure'} "${p.value}" (${p.header}) is written as text. It is read as ${p.amount ? dkk(p.figure) : en(p.figure)}, but Excel's formulas (e.g. SUM) skip it. Enter it as a number${p.amount ? ' (the number format shows "kr.")' : ''}.`,
+    },
+  },
+  'spelling-variant': {
+    severity: 'info', models: both,
+    description: 'A district alias or stray spaces, a yes/no variant, a tier in another case, or stray spaces around an association name: read as meant; its fix is the canonical spelling.',
+    message: {
+      da: (p) => `${at(p)}${variantDa(p)}`,
+      en: (p) => `${at(p)}${variantEn(p)}`,
+    },
+  },
+};
 
 function definitions(): Array<{ [C in IssueCode]: RuleDefinition<C> }[IssueCode]> {
   return (Object.keys(rules) as IssueCode[]).map((code) => ({ code, ...rules[code] }) as RuleDefinition<typeof code> as never);

@@ -1,5 +1,5 @@
 import { cellAddress } from '../read/a1';
-import type { CellValue, Issue, Lang } from '../schemas';
+import type { CellValue, Fix, Issue, Lang } from '../schemas';
 import { ruleByCode, type IssueCode, type MessageContext, type RuleParams, type Surface } from './catalogue';
 
 /** Where an issue points: a sheet, and a 0-based row and column where there is one. */
@@ -10,6 +10,8 @@ export interface Location {
   field?: string | null;
   value?: CellValue;
   association?: string | null;
+  /** The finding's one safe correction, where it has one (DOMAIN.md: a fix the pane can apply and undo). */
+  fix?: Fix;
 }
 
 /** Collects issues in the report's language; the single place an Issue object is made. */
@@ -41,5 +43,6 @@ export function addIssue<C extends IssueCode>(sink: IssueSink, code: C, at: Loca
     value,
     message: rule.message[sink.lang]({ ...context, ...params }),
     association,
+    ...(at.fix ? { fix: at.fix } : {}),
   });
 }

@@ -55,6 +55,8 @@ const samples: { [C in IssueCode]: RuleParams[C] } = {
   'budget-missing': { other: 'Budget' },
   'personal-data': {},
   'change-vs-previous': { expected: 100, previousYear: 2024, change: '+40 %' },
+  'text-amount': { header: 'Tilskud', figure: 250_000, amount: true },
+  'spelling-variant': { variant: 'district-alias', fixed: 'Bispebjerg' },
 };
 const context: MessageContext = { cell: 'B2', row: 2, value: 'x', association: 'Siam', surface: undefined };
 
@@ -63,6 +65,13 @@ describe('the rule catalogue', () => {
     const domain = domainRules();
     expect(domain.length).toBeGreaterThan(25);
     expect(catalogue.slice(0, domain.length).map((r) => [r.code, r.severity])).toEqual(domain.map((r) => [r.code, r.severity]));
+  });
+  it.skipIf(!haveHandbook)('lists DOMAIN.md\'s new codes after them, in its order, and our own spelling-variant last', () => {
+    const newCodes = domainTable('## New codes', null);
+    expect(newCodes.map((r) => r.code)).toContain('text-amount');
+    const rest = catalogue.slice(domainRules().length).map((r) => [r.code, r.severity]);
+    const known = new Set(catalogue.map((r) => r.code as string));
+    expect(rest).toEqual([...newCodes.filter((r) => known.has(r.code)).map((r) => [r.code, r.severity]), ['spelling-variant', 'info']]);
   });
   it.skipIf(!haveHandbook)('applies model-2025-only rules to model-2025 only', () => {
     for (const d of domainRules().filter((r) => /model-2025/.test(r.when) && !/model-2012/.test(r.when))) {

@@ -28,7 +28,19 @@ describe('reading the sheets staff keep', () => {
       ['IF Stadion', 'Bispebjerg', 'standard', 250000, 50000, 25],
       ['Lundehus', 'Vesterbro/Kongens Enghave', 'standard', 250000, 75000, 30],
     ]);
-    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['extended-count@D4', 'unknown-column@H4', 'total-row@B9']);
+    // Every figure written as text and every variant spelling is read as meant, and said so with its fix.
+    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual([
+      'extended-count@D4', 'unknown-column@H4',
+      'spelling-variant@D5', 'text-amount@E5', 'text-amount@F5',
+      'text-amount@A6', 'spelling-variant@C6', 'text-amount@E6', 'text-amount@F6', 'spelling-variant@G6',
+      'spelling-variant@C8', 'spelling-variant@D8', 'spelling-variant@G8',
+      'total-row@B9',
+    ]);
+    expect(r.issues.filter((i) => i.fix).map((i) => [i.fix!.cell, i.fix!.value, i.fix!.numberFormat ?? null])).toEqual([
+      ['D5', 'udvidet', null], ['E5', 400000, '#,##0 "kr."'], ['F5', 100000, '#,##0 "kr."'],
+      ['A6', 25, 'General'], ['C6', 'Bispebjerg', null], ['E6', 250000, '#,##0 "kr."'], ['F6', 50000, '#,##0 "kr."'], ['G6', 'Ja', null],
+      ['C8', 'Vesterbro/Kongens Enghave', null], ['D8', 'standard', null], ['G8', 'Ja', null],
+    ]);
     expect(r.ok).toBe(true);
   });
 

@@ -1,0 +1,68 @@
+import { normaliseName, resolveDistrict } from '../districts';
+import { cellAddress } from '../read/a1';
+import { parseTier, parseYesNo } from '../read/cells';
+import type { HeaderMatch } from '../read/find-sheets';
+import type { CellValue, ProgrammeConfig, SheetGrid } from '../schemas';
+import type { VariantKind } from './catalogue';
+import { addIssue, type IssueSink } from './issue';
+
+
+/**
+ * The one canonical spelling of a cell the core reads as meant, where it differs from what is written; null
+ * where the cell is already canonical or cannot be read unambiguously. A district the core does not know is
+ * never corrected here: its nearest name is a suggestion (unknown-district), not a fix.
+ */
+export function canonicalSpelling(type: string, raw: CellValue, config: ProgrammeConfig): { kind: VariantKind; value: string } | null {
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  switch (type) {
+    case 'district': {
+      const m = resolveDistrict(raw.trim(), config);
+      if (m.kind !== 'district' || m.district === raw) return null;
+      return { kind: normaliseName(raw) === normaliseName(m.district) ? 'district' : 'district-alias', value: m.district };
+    }
+    case 'yesno': {
+      const b = parseYesNo(raw);
+      if (typeof b !== 'boolean') return null;
+      const canonical = b ? 'Ja' : 'Nej';
+      return canonical === raw ? null : { kind: 'yes-no', value: canonical };
+    }
+    case 'tier': {
+      const t = parseTier(raw);
+      return typeof t === 'string' && t !== raw ? { kind: 'tier', value: t } : null;
+    }
+    case 'association': {
+      const t = raw.replace(/\s+/g, ' ').trim();
+      return t !== raw ? { kind: 'association', value: t } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * `spelling-variant`: a district alias or stray spaces, a yes/no variant ("x", "ja"), a tier in another case,
+ * stray spaces around an association name. Each is read as meant already; the finding says so and carries the
+ * canonical spelling as its fix, so the sheet says what the report says. Run on the data rows (0-based).
+ */
+export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], config: ProgrammeConfig, sink: IssueSink): void {
+  const checked: Array<{ field: string; col: number; type: string }> = [];
+  for (const [field, col] of header.columns) {
+    const type = field === 'association' ? 'association' : header.fields.get(field)!.type;
+    if (type === 'association' || type === 'district' || type === 'yesno' || type === 'tier') checked.push({ field, col, type });
+  }
+  if (checked.length === 0) return;
+  const assocCol = header.columns.get('association') ?? -1;
+  for (const r of dataRows) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (const { field, col, type } of checked) {
+      const raw = row[col];
+      const canonical = canonicalSpelling(type, raw, config);
+      if (!canonical) continue;
+      const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
+      addIssue(sink, 'spelling-variant', {
+        sheet: sheet.name, row: r, col, field, value: raw, association, fix: { cell: cellAddress(r, col), value: canonical.value },
+      }, { variant: canonical.kind, fixed: canonical.value });
+    }
+  }
+}
