@@ -58,7 +58,7 @@ function everyRuleBroken(): BrokenWorkbook {
     [...budgetHeader, 'Noter', 'Bevilling'], // 1: K1 unknown column, L1 a second grant column
     set(standardRow('Grant Mismatch IF'), 3, 200_000), // 2
     set(standardRow('Lav Medfinansiering BK'), 4, 10_000), // 3
-    set(standardRow('Få Timer SK'), 5, 10), // 4
+    set(standardRow('Få Timer SK'), 5, '10 timer'), // 4: also a figure written as text
     set(standardRow('Uden Overenskomst FC'), 7, 'Nej'), // 5
     set(standardRow('Lav Løn IF'), 6, 100_000), // 6
     standardRow('Ukendt Bydel BK', 'Gotham'), // 7
@@ -104,6 +104,8 @@ function everyRuleBroken(): BrokenWorkbook {
       { code: 'negative-value', sheet: budget, cell: 'E11' },
       { code: 'formula-error', sheet: budget, cell: 'F12' },
       { code: 'duplicate-association', sheet: budget, cell: 'A14' },
+      { code: 'spelling-variant', sheet: budget, cell: 'A14' },
+      { code: 'text-amount', sheet: budget, cell: 'F4' },
       { code: 'extended-area-conflict', sheet: budget, cell: 'B15' },
       // Sheet-wide findings point at the header of the column they concern.
       { code: 'extended-count', sheet: budget, cell: 'C1' },

@@ -12,10 +12,11 @@ const samples = [
 ];
 
 describe('the committed sample workbooks', () => {
-  it.each(samples)('$file validates with no errors and no warnings', async ({ file }) => {
+  it.each(samples)('$file: no warnings; the only errors are the staff-style I alt row that Excel\'s SUM gets wrong', async ({ file }) => {
     const report = validateWorkbook(await readWorkbookFile(join(repoRoot, file)));
-    expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([]);
-    expect(report).toMatchObject({ year: 2025, model: 'model-2025', ok: true });
+    const staff = file.includes('staff-style');
+    expect(report.issues.filter((i) => i.severity !== 'info').map((i) => `${i.code}@${i.cell}`)).toEqual(staff ? ['total-mismatch@D28', 'total-mismatch@E28'] : []);
+    expect(report).toMatchObject({ year: 2025, model: 'model-2025', ok: !staff });
     expect(report.summary.total).toMatchObject({ associations: 21, extended: 4, grant: 5_850_000 });
     expect(report.summary.localAreas.map((a) => a.extended)).toEqual([1, 1, 1, 1]);
     expect(report.summary.funding.find((f) => f.source === 'kulturpulje')).toMatchObject({ associations: 3, grant: 750_000 });

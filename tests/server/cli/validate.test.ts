@@ -90,12 +90,16 @@ describe('validate, in process', () => {
     expect(json + text).not.toContain('010190');
   });
 
-  it('the staff-style sample: no errors, the unknown column and the total rows as info, aliases resolved', async () => {
+  it('the staff-style sample: the =SUM total short by the text amounts, explained; each text amount and variant spelling with its fix', async () => {
     const { code, stdout } = await runCli(['validate', join(repoRoot, 'samples/budget-staff-style.xlsx'), '--format', 'json']);
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as JsonReport;
-    expect(report.counts).toMatchObject({ error: 0 });
-    expect(report.issues.map((i) => i.code).sort()).toEqual(['total-row', 'total-row', 'unknown-column']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Omit<JsonReport, 'issues'> & { issues: Array<JsonReport['issues'][number] & { fix?: { cell: string } }> };
+    expect(report.counts).toMatchObject({ error: 2, warning: 0 });
+    const counts: Record<string, number> = {};
+    for (const i of report.issues) counts[i.code] = (counts[i.code] ?? 0) + 1;
+    expect(counts).toEqual({ 'total-mismatch': 2, 'text-amount': 18, 'spelling-variant': 46, 'total-row': 2, 'unknown-column': 1 });
+    expect(report.issues.filter((i) => i.fix).map((i) => i.code).every((c) => c === 'text-amount' || c === 'spelling-variant')).toBe(true);
+    expect(report.issues.filter((i) => i.fix)).toHaveLength(64);
     expect(report.year).toBe(2025);
     expect(report.summary.total).toMatchObject({ associations: 21, grant: 5_850_000 });
     expect(report.summary.districts.map((d) => d.district)).toEqual(expect.arrayContaining(['Bispebjerg', 'Vesterbro/Kongens Enghave', 'Bydækkende']));
