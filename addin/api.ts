@@ -5,7 +5,7 @@
  */
 import type { Issue, SheetGrid } from '../shared/schemas';
 import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
-import type { DistrictTotalsAnswer, SavedAnswer, SnapshotRequest } from '../shared/wire';
+import type { ConflictCase, DistrictTotalsAnswer, SavedAnswer, SnapshotRequest } from '../shared/wire';
 
 export type { DistrictTotalsAnswer, SnapshotMeta, SnapshotRequest };
 import type { ServiceSettings } from './settings';
@@ -26,7 +26,7 @@ export type SaveResult =
       /** Findings only the service can make (against earlier years' snapshots), e.g. change-vs-previous. */
       serviceFindings: Issue[];
     }
-  | { kind: 'conflict'; latest: SnapshotMeta; diff: SnapshotDiff }
+  | { kind: 'conflict'; case: ConflictCase; latest: SnapshotMeta; diff: SnapshotDiff }
   | { kind: 'invalid'; message: string; issues: Issue[] }
   | { kind: 'unknown-based-on'; message: string }
   | ServiceFailure;
@@ -41,7 +41,7 @@ export function snapshotRequest(input: Omit<SnapshotRequest, 'sheets'> & { grids
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; issues?: Issue[]; latest?: SnapshotMeta; diff?: SnapshotDiff };
+  error?: { code?: string; message?: string; issues?: Issue[]; case?: ConflictCase; latest?: SnapshotMeta; diff?: SnapshotDiff };
 }
 
 const timeoutMs = 20_000;
@@ -101,7 +101,11 @@ export async function saveSnapshot(settings: ServiceSettings, request: SnapshotR
     const serviceFindings = (ok.report?.issues ?? []).filter((i) => serviceOnlyCodes.has(i.code));
     return { kind: 'saved', snapshot: ok.snapshot, existing: ok.existing === true, serviceFindings };
   }
-  if (status === 409 && error?.latest && error.diff) return { kind: 'conflict', latest: error.latest, diff: error.diff };
+  if (status === 409 && error?.latest && error.diff) {
+    // A service from before the case was sent: a copy that named no version is the 'not-from-this-year' case.
+    const conflictCase: ConflictCase = error.case ?? (request.basedOn ? 'saved-since' : 'not-from-this-year');
+    return { kind: 'conflict', case: conflictCase, latest: error.latest, diff: error.diff };
+  }
   if (status === 422) return { kind: 'invalid', message: error?.message ?? '', issues: error?.issues ?? [] };
   if (status === 400 && error?.code === 'unknown-based-on') return { kind: 'unknown-based-on', message: error.message ?? '' };
   return errorOf(status, json);

@@ -301,9 +301,10 @@ export class Pane {
       case 'conflict':
         this.show(
           'warning',
-          this.t('conflictTitle'),
+          this.t(result.case === 'saved-since' ? 'conflictTitle_savedSince' : 'conflictTitle_notFromThisYear'),
           'conflict',
           renderConflict({
+            conflictCase: result.case,
             latest: result.latest,
             diff: result.diff,
             lang: this.lang,

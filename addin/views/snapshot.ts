@@ -2,7 +2,8 @@
 import type { Issue, Lang } from '../../shared/schemas';
 import type { SnapshotDiff, SnapshotValue } from '../../shared/snapshot';
 import type { SnapshotMeta } from '../api';
-import { fieldLabel, formatDateTime, formatNumber, type Translate } from '../i18n';
+import type { ConflictCase } from '../../shared/wire';
+import { fieldLabel, formatDateTime, formatNumber, formatVersionTime, type Translate } from '../i18n';
 import { h } from './dom';
 
 const shownChanges = 60;
@@ -30,33 +31,21 @@ export function renderSaved(meta: SnapshotMeta, existing: boolean, diff: HTMLEle
   );
 }
 
-/**
- * A diff as a list. `history`: the previous snapshot → this one. `conflict`: the other person's snapshot →
- * this copy, said as "theirs / yours", since neither is simply older.
- */
-export function renderChanges(diff: SnapshotDiff | null, title: string, lang: Lang, t: Translate, mode: 'history' | 'conflict' = 'history'): HTMLElement {
+/** What changed since the year's previous version, as a list: old → new. */
+export function renderChanges(diff: SnapshotDiff | null, title: string, lang: Lang, t: Translate): HTMLElement {
   const body: HTMLElement[] = [];
-  const labels = mode === 'history' ? { added: t('added'), removed: t('removed') } : { added: t('onlyYours'), removed: t('onlyTheirs') };
   if (diff === null) body.push(h('p', null, t('firstSnapshot')));
   else if (diff.same) body.push(h('p', null, t('noChanges')));
   else {
-    if (diff.associations.added.length) body.push(h('p', null, h('strong', null, `${labels.added}: `), diff.associations.added.join(', ')));
-    if (diff.associations.removed.length) body.push(h('p', null, h('strong', null, `${labels.removed}: `), diff.associations.removed.join(', ')));
+    if (diff.associations.added.length) body.push(h('p', null, h('strong', null, `${t('added')}: `), diff.associations.added.join(', ')));
+    if (diff.associations.removed.length) body.push(h('p', null, h('strong', null, `${t('removed')}: `), diff.associations.removed.join(', ')));
     if (diff.fields.length) {
       body.push(
         h(
           'ul',
           { class: 'changes' },
           diff.fields.slice(0, shownChanges).map((c) =>
-            h(
-              'li',
-              null,
-              h('strong', null, c.association),
-              ` · ${fieldLabel(lang, c.field)}: `,
-              mode === 'history'
-                ? [h('del', null, show(c.old, lang)), ' → ', h('ins', null, show(c.new, lang))]
-                : [`${t('theirs')} `, h('del', null, show(c.old, lang)), `, ${t('yours')} `, h('ins', null, show(c.new, lang))],
-            ),
+            h('li', null, h('strong', null, c.association), ` · ${fieldLabel(lang, c.field)}: `, h('del', null, show(c.old, lang)), ' → ', h('ins', null, show(c.new, lang))),
           ),
         ),
       );
@@ -73,6 +62,7 @@ function show(value: SnapshotValue, lang: Lang): string {
 }
 
 export interface ConflictProps {
+  conflictCase: ConflictCase;
   latest: SnapshotMeta;
   diff: SnapshotDiff;
   lang: Lang;
@@ -81,20 +71,68 @@ export interface ConflictProps {
   onStop: () => void;
 }
 
+/** Associations shown before "vis alle": enough to see what kind of difference it is, short enough for the choice. */
+const shownAssociations = 5;
+
+/**
+ * A save that met someone else's version: the choice first (Gem alligevel / Stop), which case it is, then the
+ * differences per association — only the fields that differ, the saved version's value → this copy's.
+ */
 export function renderConflict(p: ConflictProps): HTMLElement {
   const { t } = p;
+  const key = p.conflictCase === 'saved-since' ? 'savedSince' : 'notFromThisYear';
+  const params = { year: p.latest.year, who: p.latest.createdBy, when: formatVersionTime(p.lang, p.latest.createdAt) };
   return h(
     'div',
-    { class: 'snapshot conflict', id: 'snapshot-conflict', role: 'alertdialog', 'aria-labelledby': 'conflict-title' },
-    h('h2', { id: 'conflict-title' }, t('conflictTitle')),
-    h('p', null, t('conflictText', { year: p.latest.year, who: p.latest.createdBy, when: formatDateTime(p.lang, p.latest.createdAt) })),
-    renderChanges(p.diff, t('differences'), p.lang, t, 'conflict'),
+    { class: 'snapshot conflict', id: 'snapshot-conflict', role: 'alertdialog', 'aria-labelledby': 'conflict-title', 'data-case': p.conflictCase },
+    h('h2', { id: 'conflict-title' }, t(`conflictTitle_${key}`)),
+    h('p', { id: 'conflict-text' }, t(`conflictText_${key}`, params)),
+    h('p', null, t('conflictChoice')),
     h(
       'div',
       { class: 'button-row' },
       h('button', { type: 'button', class: 'primary', id: 'save-anyway', onclick: p.onSaveAnyway }, t('saveAnyway')),
       h('button', { type: 'button', id: 'save-stop', onclick: p.onStop }, t('stop')),
     ),
+    renderDifferences(p.diff, p.lang, t),
+  );
+}
+
+function renderDifferences(diff: SnapshotDiff, lang: Lang, t: Translate): HTMLElement {
+  const byAssociation = new Map<string, SnapshotDiff['fields']>();
+  for (const change of diff.fields) byAssociation.set(change.association, [...(byAssociation.get(change.association) ?? []), change]);
+  const items = [...byAssociation.entries()].map(([association, changes], i) =>
+    h(
+      'li',
+      { class: 'association-changes', 'data-association': association, hidden: i >= shownAssociations },
+      h('strong', null, association),
+      h('ul', null, changes.map((c) => h('li', null, `${fieldLabel(lang, c.field)}: `, h('del', null, show(c.old, lang)), ' → ', h('ins', null, show(c.new, lang))))),
+    ),
+  );
+  const list = h('ul', { class: 'changes', id: 'conflict-changes' }, items);
+  const showAll =
+    items.length > shownAssociations
+      ? h('button', {
+          type: 'button',
+          class: 'link-button',
+          id: 'show-all-changes',
+          onclick: (e: Event) => {
+            for (const item of items) item.hidden = false;
+            (e.currentTarget as HTMLElement).remove();
+          },
+        }, t('showAll', { n: items.length }))
+      : null;
+  const only = (label: string, names: string[]) => (names.length ? h('p', null, h('strong', null, `${label}: `), names.join(', ')) : null);
+  return h(
+    'section',
+    { class: 'changes-section', id: 'snapshot-changes' },
+    h('h3', null, t('differences')),
+    diff.same ? h('p', null, t('noChanges')) : null,
+    only(t('onlyYours'), diff.associations.added),
+    only(t('onlyTheirs'), diff.associations.removed),
+    items.length ? h('p', { class: 'hint' }, t('differencesCount', { n: items.length })) : null,
+    items.length ? list : null,
+    showAll,
   );
 }
 

@@ -192,17 +192,24 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     await setCell('Budget 2025', grantCell.row + 1, hoursColumn, 31);
     await page.click('#save-snapshot');
     await page.waitForSelector('#snapshot-conflict');
-    const text = await page.locator('#snapshot-conflict').textContent();
-    expect(text).toContain('Kollega');
-    // Their change (Krumspring's hours) and this copy's (the next association's hours), side by side.
-    const changes = await page.locator('#snapshot-conflict .changes li').allTextContents();
-    expect(changes).toContain('Krumspring · Timer pr. uge: deres 30, din 25');
-    expect(changes.some((c) => c.includes('Timer pr. uge') && c.endsWith('din 31'))).toBe(true);
-    await page.screenshot({ path: join(artifacts, 'taskpane-conflict.png'), fullPage: true });
+    expect(await page.locator('#snapshot-conflict').getAttribute('data-case')).toBe('saved-since');
+    expect(await page.locator('#conflict-title').textContent()).toBe('Nogen har gemt en nyere version');
+    expect(await page.locator('#conflict-text').textContent()).toMatch(/^Kollega gemte en ny version af 2025 \d+\. \S+ kl\. \d\d\.\d\d, efter den version din kopi bygger på\.$/);
+    // The choice comes before the differences.
+    const order = await page.locator('#snapshot-conflict').evaluate((el) => [...el.querySelectorAll('#save-anyway, #save-stop, #snapshot-changes')].map((e) => e.id));
+    expect(order).toEqual(['save-anyway', 'save-stop', 'snapshot-changes']);
+    // Per association, only the fields that differ: the saved version's value → this copy's.
+    const associations = page.locator('#conflict-changes > li');
+    expect(await associations.count()).toBe(2);
+    const krumspring = page.locator('#conflict-changes > li[data-association="Krumspring"] li');
+    expect(await krumspring.allTextContents()).toEqual(['Timer pr. uge: 30 → 25']);
+    expect((await associations.nth(1).locator('li').allTextContents())).toEqual(['Timer pr. uge: 25 → 31']);
+    expect(await page.locator('#show-all-changes').count()).toBe(0);
+    await shot(page, 'da-conflict-saved-since');
     await page.click('#save-anyway');
     await page.waitForSelector('#snapshot-saved');
     const { snapshots } = await service.get<SnapshotList>('/api/snapshots?year=2025', token);
-    await page.screenshot({ path: join(artifacts, 'taskpane-saved.png'), fullPage: true });
+    await shot(page, 'da-saved-anyway');
     expect(snapshots).toHaveLength(3);
     expect(snapshots[0]).toMatchObject({ createdBy: 'E2E', basedOn: theirs.json.snapshot.id });
   });
@@ -252,6 +259,44 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     expect(await english.locator('html').getAttribute('lang')).toBe('en');
     expect(await english.locator('.actions').getAttribute('aria-label')).toBe('Actions');
     await english.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'Året har allerede en gemt version', '2025 har allerede en gemt version (gemt af E2E ', 'og denne kopi er ikke lavet ud fra den.', 'Vis alle (7)', 'Intet blev gemt.'],
+    ['en-US', 'The year already has a saved version', '2025 already has a saved version (saved by E2E ', 'and this copy was not made from it.', 'Show all (7)', 'Nothing was saved.'],
+  ])('a first save from a copy never saved, when the year has a version, says so (%s); the list is short until Vis alle', async (displayLanguage, title, text, textEnd, showAll, stopped) => {
+    // Another copy of the workbook (no version remembered in it), with seven associations' hours changed.
+    const copy = structuredClone(workbook);
+    const budget = copy.sheets.find((s) => s.name === 'Budget 2025')!;
+    budget.values[grantCell.row][grantCell.column] = 250_000;
+    const hoursColumn = budget.values.find((r) => r[0] === 'Forening')!.indexOf('Timer pr. uge');
+    for (let i = 0; i < 7; i++) budget.values[grantCell.row + i][hoursColumn] = 40 + i;
+    const other = await paneWithDouble(browser, { ...copy, displayLanguage });
+    await other.addInitScript({ content: `localStorage.setItem('partnerskab.service.v1', ${JSON.stringify(JSON.stringify({ url: service.url, token }))});` });
+    await other.goto(`${service.url}/addin/taskpane.html`);
+    await other.waitForSelector('body[data-state="ready"]');
+    await other.click('#save-snapshot');
+    await other.waitForSelector('#snapshot-conflict');
+    expect(await other.locator('#snapshot-conflict').getAttribute('data-case')).toBe('not-from-this-year');
+    expect(await other.locator('#conflict-title').textContent()).toBe(title);
+    const said = (await other.locator('#conflict-text').textContent()) ?? '';
+    expect(said.startsWith(text)).toBe(true);
+    expect(said.endsWith(textEnd)).toBe(true);
+    const associations = other.locator('#conflict-changes > li');
+    expect(await associations.count()).toBe(7);
+    expect(await other.locator('#conflict-changes > li:visible').count()).toBe(5);
+    expect(await other.locator('#show-all-changes').textContent()).toBe(showAll);
+    await shot(other, `${displayLanguage.slice(0, 2)}-conflict-not-from-this-year`);
+    await other.click('#show-all-changes');
+    await expect.poll(() => other.locator('#conflict-changes > li:visible').count(), patience).toBe(7);
+    expect(await other.locator('#show-all-changes').count()).toBe(0);
+    await shot(other, `${displayLanguage.slice(0, 2)}-conflict-show-all`);
+    const before = (await service.get<SnapshotList>('/api/snapshots?year=2025', token)).snapshots.length;
+    await other.click('#save-stop');
+    await expect.poll(() => other.locator('#status').textContent(), patience).toBe(stopped);
+    expect(await other.locator('#snapshot-conflict').count()).toBe(0);
+    expect((await service.get<SnapshotList>('/api/snapshots?year=2025', token)).snapshots).toHaveLength(before);
+    await other.context().close();
   });
 
   it.each([
