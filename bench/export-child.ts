@@ -13,7 +13,7 @@ import { devNull } from 'node:os';
 import { Writable } from 'node:stream';
 import { writeMembershipCsv } from '../server/export/membership-csv';
 import { writeMembershipXlsx } from '../server/export/membership-xlsx';
-import type { MembershipExportAssociation, MembershipExportDistrict, MembershipExportInput } from '../server/export/types';
+import type { MembershipExportAssociation, MembershipExportDistrict, MembershipExportInput, MembershipExportYear } from '../server/export/types';
 
 const DISTRICTS = [
   'Indre By', 'Østerbro', 'Nørrebro', 'Vesterbro/Kongens Enghave', 'Valby', 'Vanløse',
@@ -31,16 +31,18 @@ function association(i: number): MembershipExportAssociation {
     district: DISTRICTS[i % DISTRICTS.length],
     age0to12, age13to18, age19to24, under25,
     totalMembers: under25 + 100 + (i % 500),
+    // As the previous year's version gives it: most associations were there, every tenth is new.
+    previousUnder25: i % 10 === 9 ? null : under25 - 5 + (i % 11),
   };
 }
 
 function makeInput(count: number): MembershipExportInput {
   const byDistrict = new Map<string, MembershipExportDistrict>();
-  const total: MembershipExportDistrict = { district: 'I alt', associations: 0, age0to12: 0, age13to18: 0, age19to24: 0, under25: 0, totalMembers: 0 };
+  const total: MembershipExportDistrict = { district: 'I alt', associations: 0, age0to12: 0, age13to18: 0, age19to24: 0, under25: 0, totalMembers: 0, previousUnder25: 0 };
   for (let i = 0; i < count; i++) {
     const a = association(i);
     const name = a.district!;
-    const d = byDistrict.get(name) ?? { ...total, district: name, associations: 0, age0to12: 0, age13to18: 0, age19to24: 0, under25: 0, totalMembers: 0 };
+    const d = byDistrict.get(name) ?? { ...total, district: name, associations: 0, age0to12: 0, age13to18: 0, age19to24: 0, under25: 0, totalMembers: 0, previousUnder25: 0 };
     for (const t of [d, total]) {
       t.associations += 1;
       t.age0to12! += a.age0to12!;
@@ -48,12 +50,23 @@ function makeInput(count: number): MembershipExportInput {
       t.age19to24! += a.age19to24!;
       t.under25 += a.under25!;
       t.totalMembers! += a.totalMembers!;
+      t.previousUnder25! += a.previousUnder25 ?? 0;
     }
     byDistrict.set(name, d);
   }
+  const snapshot = { id: 'bench-snapshot', hash: '0'.repeat(64), createdAt: new Date().toISOString() };
+  // The programme's figures for 2012–2025, as the series sheet gets them.
+  const series: MembershipExportYear[] = Array.from({ length: 14 }, (_, k) => ({
+    year: 2012 + k, model: k < 13 ? 'model-2012' : 'model-2025', snapshot, associations: 25, extended: k < 13 ? 0 : 4,
+    under25: 18_000 + k * 30, age0to12: 9_000, age13to18: 6_000, age19to24: 3_000 + k * 30, totalMembers: 40_000,
+    grant: 5_000_000, cofinancing: 0, hours: 500, grantPerMemberUnder25: 277.3,
+  }));
   return {
     year: 2025,
-    snapshot: { id: 'bench-snapshot', hash: '0'.repeat(64), createdAt: new Date().toISOString() },
+    lang: 'da',
+    snapshot,
+    previous: { year: 2024, snapshot },
+    series,
     associations: (async function* () {
       for (let i = 0; i < count; i++) yield association(i);
     })(),

@@ -201,12 +201,12 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** The newest snapshot of each year in [from, to], oldest year first. */
-export async function latestPerYear(db: Db, from: number, to: number): Promise<StoredSnapshot[]> {
+/** The newest snapshot of each year in [from, to], oldest year first; with `withMembership`, the newest that has membership rows. */
+export async function latestPerYear(db: Db, from: number, to: number, opts: { withMembership?: boolean } = {}): Promise<StoredSnapshot[]> {
   const rows = await db
     .selectDistinctOn([snapshots.year], metaColumns)
     .from(snapshots)
-    .where(and(sql`${snapshots.year} >= ${from}`, sql`${snapshots.year} <= ${to}`))
+    .where(and(sql`${snapshots.year} >= ${from}`, sql`${snapshots.year} <= ${to}`, opts.withMembership ? gt(snapshots.membershipRows, 0) : undefined))
     .orderBy(asc(snapshots.year), desc(snapshots.seq));
   return rows.map(toStored);
 }

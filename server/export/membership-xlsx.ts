@@ -3,32 +3,57 @@
  * WorkbookWriter so rows go out as they arrive and memory stays flat however many there are.
  *
  * Sheets: "Medlemstal ÅÅÅÅ" (one row per association + I alt), "Bydele ÅÅÅÅ" (one row per
- * district + the programme total) and "Om udtrækket" (which snapshot, when, what it holds).
+ * district + the programme total), both beside the previous year's members under 25 and the change;
+ * "Udvikling" (the programme's figures for every stored year) and "Om udtrækket" (which version, when,
+ * what it holds). English names and headers with lang 'en'.
  */
 import ExcelJS from 'exceljs';
-import { countColumns, type CountField, sheetNames, TOTAL_LABEL } from './columns';
+import { aboutLines, aboutTitle, savedAt } from './about';
+import {
+  associationHeaders, changeOf, changeShare, countColumns, type CountField, districtHeaders, districtLabel, exportWords, type ExportWords,
+  seriesHeaders,
+} from './columns';
 import { abort, assertOpen, type Out, untilClosedEarly, waitForDrain } from './stream-util';
+import { exportText } from './text';
 import { checkAssociationsAgainstTotal, checkCount, checkDistrictsAgainstTotal, CountSums } from './totals';
-import type { MembershipExportInput } from './types';
+import type { MembershipExportDistrict, MembershipExportInput } from './types';
 
 type Worksheet = ExcelJS.Worksheet;
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
-// `#,##0` is stored locale-free; Danish Excel shows it as 18.340.
+// Formats are stored locale-free; Danish Excel shows `#,##0` as 18.340 and `0.0%` as 12,5%.
 const COUNT_FORMAT = '#,##0';
+const CHANGE_FORMAT = '+#,##0;-#,##0;0';
+const SHARE_FORMAT = '+0.0%;-0.0%;0.0%';
+const MONEY_FORMAT = '#,##0 "kr."';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [
   { state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' },
 ];
-const COUNT_WIDTHS: Record<string, number> = { '0-12 år': 11, '13-18 år': 11, '19-24 år': 11 };
+const COUNT_WIDTHS: Partial<Record<CountField, number>> = { age0to12: 11, age13to18: 11, age19to24: 11 };
 /** How often, in rows, the writer lets the zip catch up (and honours the client's backpressure). */
 const CHECK_EVERY = 100;
 
 const COUNT_STYLE: Partial<ExcelJS.Style> = { numFmt: COUNT_FORMAT };
 
-const lastColumn = (count: number) => String.fromCharCode('A'.charCodeAt(0) + count - 1);
+/** Column letter of a 1-based column number (A … Z, AA …). */
+function letter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 function countColumnDefs(): Partial<ExcelJS.Column>[] {
-  return countColumns.map((c) => ({ width: COUNT_WIDTHS[c.header] ?? 20, style: { numFmt: COUNT_FORMAT } }));
+  return countColumns().map((c) => ({ width: COUNT_WIDTHS[c.field] ?? 20, style: { numFmt: COUNT_FORMAT } }));
+}
+
+/** The previous year's figure, the change and the change in per cent, after the counts. */
+function comparisonColumnDefs(): Partial<ExcelJS.Column>[] {
+  return [
+    { width: 22, style: { numFmt: COUNT_FORMAT } },
+    { width: 12, style: { numFmt: CHANGE_FORMAT } },
+    { width: 13, style: { numFmt: SHARE_FORMAT } },
+  ];
 }
 
 function writeHeader(ws: Worksheet, headers: string[]): void {
@@ -43,23 +68,17 @@ function writeHeader(ws: Worksheet, headers: string[]): void {
 }
 
 /**
- * The I alt row: SUBTOTAL(109, …) like an Excel table's totals row, so with a filter on it shows
- * the sum of the visible rows; the cached result is the full sum, which is what readers that do
- * not recalculate (and Excel before any filter) show.
+ * A SUBTOTAL(109, …) over the data rows of a column, like an Excel table's totals row: with a filter on it
+ * shows the sum of the visible rows; the cached result (the programme's figure, from the core's totals) is
+ * what readers that do not recalculate, and Excel before any filter, show.
  */
-function writeTotalRow(
-  ws: Worksheet,
-  leading: ExcelJS.CellValue[],
-  counts: Record<CountField, number | null>,
-  firstCountCol: number,
-  dataEnd: number,
-) {
-  const values: ExcelJS.CellValue[] = [...leading];
-  countColumns.forEach((c, i) => {
-    const result = counts[c.field];
-    const col = lastColumn(firstCountCol + i);
-    values.push(result === null || dataEnd < 2 ? result : { formula: `SUBTOTAL(109,${col}2:${col}${dataEnd})`, result });
-  });
+function subtotal(column: number, dataEnd: number, result: number | null): ExcelJS.CellValue {
+  if (result === null || dataEnd < 2) return result;
+  const col = letter(column);
+  return { formula: `SUBTOTAL(109,${col}2:${col}${dataEnd})`, result };
+}
+
+function writeTotalRow(ws: Worksheet, values: ExcelJS.CellValue[]): void {
   const row = ws.addRow(values);
   row.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { bold: true };
@@ -79,94 +98,101 @@ async function keepPace(out: Out): Promise<void> {
   else await new Promise((resolve) => setImmediate(resolve));
 }
 
-async function writeAssociationSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Out, input: MembershipExportInput) {
-  const ws = wb.addWorksheet(sheetNames(input.year).associations, { views: FROZEN_HEADER });
-  ws.columns = [{ width: 40 }, { width: 28 }, ...countColumnDefs()];
-  const headers = ['Forening', 'Bydel', ...countColumns.map((c) => c.header)];
+async function writeAssociationSheet(wb: Writer, out: Out, input: MembershipExportInput, w: ExportWords) {
+  const ws = wb.addWorksheet(w.sheets.associations, { views: FROZEN_HEADER });
+  ws.columns = [{ width: 40 }, { width: 28 }, ...countColumnDefs(), ...comparisonColumnDefs()];
+  const counts = countColumns(input.lang);
+  const headers = associationHeaders(input);
   writeHeader(ws, headers);
 
   const sums = new CountSums();
   for await (const a of input.associations) {
-    for (const c of countColumns) checkCount(a[c.field], c.field, a.association);
+    for (const c of counts) checkCount(a[c.field], c.field, a.association);
+    checkCount(a.previousUnder25, 'previousUnder25', a.association);
     sums.add(a);
     // Plain string cells: exceljs never turns a string into a formula, so a name starting
     // with = + - @ is shown as written and cannot run.
-    ws.addRow([a.association, a.district, ...countColumns.map((c) => a[c.field])]).commit();
+    ws.addRow([
+      exportText(a.association),
+      exportText(districtLabel(w, a.district)),
+      ...counts.map((c) => a[c.field]),
+      a.previousUnder25,
+      changeOf(a.under25, a.previousUnder25),
+      changeShare(a.under25, a.previousUnder25),
+    ]).commit();
     if (sums.rows % CHECK_EVERY === 0) await keepPace(out);
   }
   checkAssociationsAgainstTotal(input.year, sums, input.total);
 
   const dataEnd = sums.rows + 1;
-  writeTotalRow(ws, [TOTAL_LABEL, null], input.total, 3, dataEnd);
+  // The previous-year cells stay empty here: the programme's figure for that year (with the associations
+  // that are no longer partners) is in the districts sheet, where the bydele add up to it.
+  writeTotalRow(ws, [w.total, null, ...counts.map((c, i) => subtotal(3 + i, dataEnd, input.total[c.field])), null, null, null]);
   // The filter covers header and data but not I alt, so sorting leaves the total at the bottom.
-  ws.autoFilter = `A1:${lastColumn(headers.length)}${dataEnd}`;
+  ws.autoFilter = `A1:${letter(headers.length)}${dataEnd}`;
   ws.commit();
 }
 
-function writeDistrictSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: MembershipExportInput) {
-  const ws = wb.addWorksheet(sheetNames(input.year).districts, { views: FROZEN_HEADER });
-  ws.columns = [{ width: 28 }, { width: 12, style: { numFmt: COUNT_FORMAT } }, ...countColumnDefs()];
-  const headers = ['Bydel', 'Foreninger', ...countColumns.map((c) => c.header)];
+function writeDistrictSheet(wb: Writer, input: MembershipExportInput, w: ExportWords) {
+  const ws = wb.addWorksheet(w.sheets.districts, { views: FROZEN_HEADER });
+  ws.columns = [{ width: 28 }, { width: 12, style: COUNT_STYLE }, ...countColumnDefs(), ...comparisonColumnDefs()];
+  const counts = countColumns(input.lang);
+  const headers = districtHeaders(input);
   writeHeader(ws, headers);
+  const comparison = (d: MembershipExportDistrict) => [d.previousUnder25, changeOf(d.under25, d.previousUnder25), changeShare(d.under25, d.previousUnder25)];
   for (const d of input.districts) {
-    const row = ws.addRow([d.district, d.associations, ...countColumns.map((c) => d[c.field])]);
-    row.getCell(2).style = COUNT_STYLE;
-    row.commit();
+    ws.addRow([exportText(districtLabel(w, d.district)), d.associations, ...counts.map((c) => d[c.field]), ...comparison(d)]).commit();
   }
   const dataEnd = input.districts.length + 1;
-  const associations: ExcelJS.CellValue =
-    dataEnd < 2 ? input.total.associations : { formula: `SUBTOTAL(109,B2:B${dataEnd})`, result: input.total.associations };
-  writeTotalRow(ws, [TOTAL_LABEL, associations], input.total, 3, dataEnd);
-  ws.autoFilter = `A1:${lastColumn(headers.length)}${dataEnd}`;
+  const t = input.total;
+  const totalRow = dataEnd + 1;
+  const [previousCol, changeCol] = [3 + counts.length, 4 + counts.length];
+  const share = changeShare(t.under25, t.previousUnder25);
+  writeTotalRow(ws, [
+    w.total,
+    subtotal(2, dataEnd, t.associations),
+    ...counts.map((c, i) => subtotal(3 + i, dataEnd, t[c.field])),
+    subtotal(previousCol, dataEnd, t.previousUnder25),
+    subtotal(changeCol, dataEnd, changeOf(t.under25, t.previousUnder25)),
+    // The share of the row's own figures, so that it follows a filter as the sums do.
+    share === null ? null : { formula: `IF(${letter(previousCol)}${totalRow}=0,"",${letter(changeCol)}${totalRow}/${letter(previousCol)}${totalRow})`, result: share },
+  ]);
+  ws.autoFilter = `A1:${letter(headers.length)}${dataEnd}`;
   ws.commit();
 }
 
-const copenhagenTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' });
-
-/** "26. november 2026 kl. 05.05.14": when the snapshot was saved, as a Danish reader reads it. */
-function savedAt(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : copenhagenTime.format(date);
+/** The programme's figures for every stored year: the series the programme reports itself. */
+function writeSeriesSheet(wb: Writer, input: MembershipExportInput, w: ExportWords) {
+  const ws = wb.addWorksheet(w.sheets.series, { views: FROZEN_HEADER });
+  ws.columns = [
+    { width: 8 }, { width: 20 }, { width: 12, style: COUNT_STYLE }, { width: 12, style: COUNT_STYLE },
+    { width: 20, style: COUNT_STYLE }, ...countColumnDefs().slice(0, 3), { width: 16, style: COUNT_STYLE },
+    { width: 16, style: { numFmt: MONEY_FORMAT } }, { width: 18, style: { numFmt: MONEY_FORMAT } }, { width: 14 },
+    { width: 16, style: { numFmt: MONEY_FORMAT } }, { width: 30 }, { width: 38 },
+  ];
+  writeHeader(ws, seriesHeaders(input));
+  for (const y of input.series) {
+    ws.addRow([
+      y.year, w.model(y.model), y.associations, y.extended, y.under25, y.age0to12, y.age13to18, y.age19to24, y.totalMembers,
+      y.grant, y.cofinancing, y.hours, y.grantPerMemberUnder25, savedAt(y.snapshot.createdAt, input.lang), y.snapshot.id,
+    ]).commit();
+  }
+  ws.autoFilter = `A1:O${input.series.length + 1}`;
+  ws.commit();
 }
 
-function writeAboutSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: MembershipExportInput) {
-  const names = sheetNames(input.year);
-  const ws = wb.addWorksheet(names.about);
-  ws.columns = [{ width: 28 }, { width: 70, style: { alignment: { wrapText: true, vertical: 'top' } } }, { width: 60 }];
-  const title = ws.addRow([`Medlemstal i Sociale partnerskaber ${input.year}`]);
+function writeAboutSheet(wb: Writer, input: MembershipExportInput, w: ExportWords) {
+  const ws = wb.addWorksheet(w.sheets.about);
+  ws.columns = [{ width: 30 }, { width: 90, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+  const title = ws.addRow([aboutTitle(input)]);
   title.getCell(1).font = { bold: true, size: 14 };
   title.commit();
   ws.addRow([]).commit();
-  writeHeader(ws, ['Oplysning', 'Værdi', 'English']);
-  const lines: [string, string | number, string][] = [
-    ['Programår', input.year, 'Programme year'],
-    ['Opgjort pr.', `31. december ${input.year}`, 'Members are counted as of 31 December'],
-    ['Snapshot-id', input.snapshot.id, 'Snapshot id'],
-    ['Indholds-hash', input.snapshot.hash, "Content hash of the snapshot's rows"],
-    ['Snapshot gemt (UTC)', input.snapshot.createdAt, 'Snapshot saved (UTC, ISO 8601)'],
-    ['Snapshot gemt (dansk tid)', savedAt(input.snapshot.createdAt), 'Snapshot saved (Copenhagen time)'],
-    ['Foreninger', input.total.associations, 'Associations'],
-    ['Medlemmer under 25', input.total.under25, 'Members under 25'],
-    [
-      'Personoplysninger',
-      'Ingen. Udtrækket indeholder kun antal medlemmer pr. forening og bydel, ingen oplysninger om enkeltpersoner.',
-      'None: only counts per association and district, nothing about any person.',
-    ],
-    [
-      'Ark',
-      `"${names.associations}": én række pr. forening. "${names.districts}": én række pr. bydel og programmets total.`,
-      'One sheet per association, one per district with the programme total',
-    ],
-    [
-      'I alt-rækker',
-      'Summerer de synlige rækker (SUBTOTAL), så de følger et filter.',
-      'Totals rows sum the visible rows, so they follow a filter',
-    ],
-  ];
-  for (const [label, value, english] of lines) {
-    const row = ws.addRow([label, value, english]);
+  for (const [i, [label, value]] of aboutLines(input).entries()) {
+    const row = ws.addRow([label, value]);
     row.getCell(1).font = { bold: true };
-    if (typeof value === 'number' && label !== 'Programår') row.getCell(2).numFmt = COUNT_FORMAT;
+    // The year is a year, not a count: no thousands separator.
+    if (typeof value === 'number' && i > 0) row.getCell(2).numFmt = COUNT_FORMAT;
     row.getCell(2).alignment = { horizontal: 'left', wrapText: true, vertical: 'top' };
     row.commit();
   }
@@ -188,13 +214,15 @@ export async function writeMembershipXlsx(out: NodeJS.WritableStream, input: Mem
   const stream = out as Out;
   try {
     checkDistrictsAgainstTotal(input);
+    const w = exportWords(input.lang, input.year);
     const closedEarly = untilClosedEarly(stream);
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
     wb.creator = 'Partnerskab';
-    wb.title = `Medlemstal ${input.year}`;
-    await orClosed(writeAssociationSheet(wb, stream, input), closedEarly);
-    writeDistrictSheet(wb, input);
-    writeAboutSheet(wb, input);
+    wb.title = w.sheets.associations;
+    await orClosed(writeAssociationSheet(wb, stream, input, w), closedEarly);
+    writeDistrictSheet(wb, input, w);
+    writeSeriesSheet(wb, input, w);
+    writeAboutSheet(wb, input, w);
     await orClosed(wb.commit(), closedEarly);
   } catch (error) {
     abort(stream, error);

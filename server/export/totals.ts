@@ -6,6 +6,8 @@
 import { countColumns, type CountField, TOTAL_LABEL } from './columns';
 import type { MembershipExportAssociation, MembershipExportDistrict, MembershipExportInput } from './types';
 
+const COUNTS = countColumns();
+
 export class MembershipExportError extends Error {
   override name = 'MembershipExportError';
 }
@@ -23,7 +25,7 @@ export class CountSums {
 
   add(row: Pick<MembershipExportAssociation, CountField>): void {
     this.rows += 1;
-    for (const { field } of countColumns) {
+    for (const { field } of COUNTS) {
       const value = row[field];
       if (value === null || value === undefined) continue;
       this.sums[field] = (this.sums[field] ?? 0) + value;
@@ -37,7 +39,7 @@ const same = (a: number | null, b: number | null) => (a ?? 0) === (b ?? 0);
 function differences(label: string, rows: number, sums: CountSums['sums'], total: MembershipExportDistrict): string[] {
   const out: string[] = [];
   if (rows !== total.associations) out.push(`${label} count ${rows} associations, the total says ${total.associations}`);
-  for (const { field, header } of countColumns) {
+  for (const { field, header } of COUNTS) {
     if (!same(sums[field], total[field])) {
       out.push(`${label} sum "${header}" to ${sums[field] ?? 'nothing'}, the total says ${total[field] ?? 'nothing'}`);
     }
@@ -54,6 +56,10 @@ export function checkDistrictsAgainstTotal(input: Pick<MembershipExportInput, 'y
     associations += d.associations;
   }
   const problems = differences('the district rows', associations, sums.sums, input.total);
+  const previous = input.districts.reduce<number | null>((n, d) => (d.previousUnder25 === null ? n : (n ?? 0) + d.previousUnder25), null);
+  if (!same(previous, input.total.previousUnder25)) {
+    problems.push(`the district rows sum the previous year's members under 25 to ${previous ?? 'nothing'}, the total says ${input.total.previousUnder25 ?? 'nothing'}`);
+  }
   if (input.total.district !== TOTAL_LABEL) {
     problems.push(`the total row is labelled "${input.total.district}", expected "${TOTAL_LABEL}"`);
   }
@@ -77,7 +83,7 @@ export function checkAssociationsAgainstTotal(year: number, sums: CountSums, tot
 }
 
 /** Counts must be finite numbers; anything else would print as NaN or Infinity in a report. */
-export function checkCount(value: number | null, field: CountField, association: string): void {
+export function checkCount(value: number | null, field: CountField | 'previousUnder25', association: string): void {
   if (value !== null && !Number.isFinite(value)) {
     throw new MembershipExportError(
       `Membership export: "${association}" has ${String(value)} in "${field}"; counts must be finite numbers or null.`,

@@ -1,8 +1,13 @@
-/** The yearly membership export as .xlsx and .csv, streamed from the database into the writers. */
+/**
+ * The yearly membership export, streamed from the database into the writers: the .xlsx with a sheet per
+ * level, and the CSV as one file per level (associations, bydele, the programme per year) so that no file
+ * mixes rows of different levels. Danish headers by default, English with ?lang=en or Accept-Language.
+ */
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { writeMembershipCsv } from '../export/membership-csv';
+import { langSchema, type Lang } from '../../shared/schemas';
+import { writeDistrictsCsv, writeMembershipCsv, writeSeriesCsv } from '../export/membership-csv';
 import { writeMembershipXlsx } from '../export/membership-xlsx';
 import type { MembershipExportInput } from '../export/types';
 import { readMembershipExport } from '../db/membership-export';
@@ -10,57 +15,67 @@ import { getSnapshot, latestSnapshot, snapshotRef } from '../db/snapshots';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError } from './errors';
 import { params, query, yearSchema } from './input';
+import { requestLang } from './lang';
 
 const yearParams = z.object({ year: yearSchema });
-const snapshotQuery = z.object({ snapshot: z.uuid('a snapshot id is a UUID').optional() });
+const exportQuery = z.object({ snapshot: z.uuid('a snapshot id is a UUID').optional(), lang: langSchema.optional() });
 
 type Writer = (out: NodeJS.WritableStream, input: MembershipExportInput) => Promise<void>;
 
-const formats: Record<'xlsx' | 'csv', { writer: Writer; type: string }> = {
-  xlsx: { writer: writeMembershipXlsx, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  csv: { writer: writeMembershipCsv, type: 'text/csv; charset=utf-8' },
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** Path → writer, content type and the file name the browser saves it under. */
+const files: Array<{ path: string; writer: Writer; type: string; filename: (year: number) => string }> = [
+  { path: 'membership.xlsx', writer: writeMembershipXlsx, type: XLSX_TYPE, filename: (y) => `medlemstal-${y}.xlsx` },
+  { path: 'membership.csv', writer: writeMembershipCsv, type: CSV_TYPE, filename: (y) => `medlemstal-${y}.csv` },
+  { path: 'membership-districts.csv', writer: writeDistrictsCsv, type: CSV_TYPE, filename: (y) => `medlemstal-bydele-${y}.csv` },
+  { path: 'membership-years.csv', writer: writeSeriesCsv, type: CSV_TYPE, filename: (y) => `medlemstal-udvikling-${y}.csv` },
+];
+
+const notFound: Record<Lang, (year: number, id: string | undefined) => string> = {
+  da: (year, id) =>
+    id
+      ? `Der er ingen version af ${year} med id'et ${id}. Udelad ?snapshot= for årets seneste version.`
+      : `Der er ikke gemt en version af ${year} med medlemstal endnu. Gem årets ark med medlemstallene først.`,
+  en: (year, id) =>
+    id
+      ? `No version of ${year} has the id ${id}. Leave out ?snapshot= for the year's latest version.`
+      : `No version of ${year} with membership figures has been saved yet. Save the year's sheets with the membership figures first.`,
 };
 
 export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const handler = (format: keyof typeof formats) => async (c: AppContext) => {
+  const handler = (file: (typeof files)[number]) => async (c: AppContext) => {
     const p = params(c, yearParams);
     if (!p.ok) return p.response;
-    const q = query(c, snapshotQuery);
+    const q = query(c, exportQuery);
     if (!q.ok) return q.response;
     const { year } = p.value;
+    const lang = requestLang(c, q.value.lang);
     const snapshot = q.value.snapshot
       ? await getSnapshot(deps.db, q.value.snapshot)
       : await latestSnapshot(deps.db, year, { withMembership: true });
-    if (!snapshot || snapshot.year !== year) {
-      return apiError(c, 404, 'not-found', q.value.snapshot
-        ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
-        : `No snapshot with membership figures has been saved for ${year} yet.`);
-    }
+    if (!snapshot || snapshot.year !== year) return apiError(c, 404, 'not-found', notFound[lang](year, q.value.snapshot));
     const data = await readMembershipExport(deps.db, snapshot.id, deps.config);
     const out = new PassThrough();
-    const { writer, type } = formats[format];
     // The writers end the stream when done and destroy it on failure, so a broken export is a broken
     // download rather than a short file that looks complete.
-    writer(out, {
-      year,
-      snapshot: snapshotRef(snapshot),
-      ...data,
-    }).catch((error: Error) => {
+    file.writer(out, { year, lang, snapshot: snapshotRef(snapshot), ...data }).catch((error: Error) => {
       out.destroy(error);
       onStreamError(error);
     });
     return new Response(Readable.toWeb(out) as ReadableStream, {
       headers: {
-        'content-type': type,
-        'content-disposition': `attachment; filename="medlemstal-${year}.${format}"`,
+        'content-type': file.type,
+        'content-disposition': `attachment; filename="${file.filename(year)}"`,
+        'content-language': lang,
         'cache-control': 'no-store',
       },
     });
   };
 
-  app.get('/years/:year/membership.xlsx', handler('xlsx'));
-  app.get('/years/:year/membership.csv', handler('csv'));
+  for (const file of files) app.get(`/years/:year/${file.path}`, handler(file));
   return app;
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictTotalsAnswer, SavedAnswer } from '../../shared/wire';
 import { countSnapshots } from '../../server/db/snapshots';
-import { readCsvExport, readXlsxExport } from './export-files';
+import { fetchCsvExport, readCsvExport, readXlsxExport } from './export-files';
 import { associations2025, snapshotBody, workbook } from './fixtures';
 import { testDatabases } from './databases';
 import { startService, type TestService } from './service';
@@ -63,12 +63,12 @@ for (const db of testDatabases) {
       expect(districts.total.membersUnder25).toBe(districtsB.total.membersUnder25 - 40);
 
       const xlsx = await readXlsxExport(await bytes('/api/years/2025/membership.xlsx'), 2025);
-      const csv = readCsvExport(await bytes('/api/years/2025/membership.csv'));
+      const csv = readCsvExport(await fetchCsvExport(bytes, 2025), 2025);
       for (const file of [xlsx, csv]) {
         expect(file.associations.find((x) => x.association === figuresA[0].association)).toMatchObject({ age0to12: figuresA[0].age0to12, under25: underA });
         expect(file.total.under25).toBe(districts.total.membersUnder25);
       }
-      expect(xlsx.about.get('Snapshot-id')).toBe(back.body.snapshot.id);
+      expect(xlsx.about.get('Version-id')).toBe(back.body.snapshot.id);
     });
 
     it('answers the year\'s latest content 200 "existing", and a stale copy of older figures 409', async () => {

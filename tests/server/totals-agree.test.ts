@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictTotalsAnswer, TrendAnswer } from '../../shared/wire';
-import { readCsvExport, readXlsxExport, type ExportFigures } from './export-files';
+import { fetchCsvExport, readCsvExport, readXlsxExport, type ExportFigures } from './export-files';
 import { budgetGrid, membershipGrid, snapshotBody, type FixtureAssociation } from './fixtures';
 import { testDatabases } from './databases';
 import { startService, type TestService } from './service';
@@ -103,7 +103,8 @@ for (const db of testDatabases) {
 
     it('the .xlsx and the .csv give the same figures, per association, per bydel and in all', async () => {
       const xlsx = await readXlsxExport(Buffer.from(await (await s.request('/api/years/2025/membership.xlsx', { token: 'reader' })).arrayBuffer()), 2025);
-      const csv = readCsvExport(Buffer.from(await (await s.request('/api/years/2025/membership.csv', { token: 'reader' })).arrayBuffer()));
+      const get = async (path: string) => Buffer.from(await (await s.request(path, { token: 'reader' })).arrayBuffer());
+      const csv = readCsvExport(await fetchCsvExport(get, 2025), 2025);
       for (const read of [xlsx, csv]) {
         expect({ associations: read.associations, districts: read.districts, total: read.total }).toEqual(expectedExport);
       }

@@ -8,7 +8,9 @@ import type {
   MembershipExportAssociation,
   MembershipExportDistrict,
   MembershipExportInput,
+  MembershipExportYear,
 } from '../../../server/export/types';
+import type { Lang } from '../../../shared/schemas';
 
 const districts = [
   'Indre By', 'Østerbro', 'Nørrebro', 'Vesterbro/Kongens Enghave', 'Valby', 'Vanløse',
@@ -41,6 +43,8 @@ export function makeAssociations(count = 25): MembershipExportAssociation[] {
       age19to24: bandsGiven ? age19to24 : null,
       under25,
       totalMembers: i % 7 === 6 ? null : under25 + 100 + i * 3,
+      // Every sixth association is new this year: no figure for the year before.
+      previousUnder25: i % 6 === 5 ? null : under25 - 20 + ((i * 13) % 45),
     };
   });
 }
@@ -52,7 +56,7 @@ function addNullable(a: number | null, b: number | null): number | null {
 
 export function sumRows(name: string, rows: MembershipExportAssociation[]): MembershipExportDistrict {
   const out: MembershipExportDistrict = {
-    district: name, associations: 0, age0to12: null, age13to18: null, age19to24: null, under25: 0, totalMembers: null,
+    district: name, associations: 0, age0to12: null, age13to18: null, age19to24: null, under25: 0, totalMembers: null, previousUnder25: 0,
   };
   for (const r of rows) {
     out.associations += 1;
@@ -61,20 +65,41 @@ export function sumRows(name: string, rows: MembershipExportAssociation[]): Memb
     out.age19to24 = addNullable(out.age19to24, r.age19to24);
     out.under25 += r.under25 ?? 0;
     out.totalMembers = addNullable(out.totalMembers, r.totalMembers);
+    out.previousUnder25! += r.previousUnder25 ?? 0;
   }
   return out;
 }
 
-export function makeInput(rows: MembershipExportAssociation[], year = 2025): MembershipExportInput {
+const snapshot = { id: '7f3c2a10-5b1e-4c9d-9a55-0d6b1f2e8c41', hash: '9b1f0c6ad2e34f7a8c0b5d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4e41', createdAt: '2026-01-15T08:30:00.000Z' };
+export const previousSnapshot = { id: '2d1e4f60-8a3b-4c7d-9e0f-112233445566', hash: 'a'.repeat(64), createdAt: '2025-01-20T13:05:00.000Z' };
+
+/** The programme's figures of three years, as the series sheet gets them. */
+export function makeSeries(year: number, total: MembershipExportDistrict): MembershipExportYear[] {
+  return [year - 2, year - 1].map((y, k): MembershipExportYear => ({
+    year: y, model: y < 2025 ? 'model-2012' : 'model-2025', snapshot: previousSnapshot, associations: 25 - k, extended: 0,
+    under25: 18_340 + k * 17, age0to12: null, age13to18: null, age19to24: null, totalMembers: 41_000 + k,
+    grant: 5_000_000, cofinancing: 0, hours: 500 + k * 0.5, grantPerMemberUnder25: 272.63,
+  })).concat([{
+    year, model: 'model-2025', snapshot, associations: total.associations, extended: 4, under25: total.under25,
+    age0to12: total.age0to12, age13to18: total.age13to18, age19to24: total.age19to24, totalMembers: total.totalMembers,
+    grant: 5_850_000, cofinancing: 1_250_000, hours: 600, grantPerMemberUnder25: total.under25 > 0 ? 5_850_000 / total.under25 : null,
+  }]);
+}
+
+export function makeInput(rows: MembershipExportAssociation[], year = 2025, lang: Lang = 'da'): MembershipExportInput {
   const names = [...new Set(rows.map((r) => r.district ?? 'Ukendt'))];
+  const total = sumRows('I alt', rows);
   return {
     year,
-    snapshot: { id: '7f3c2a10-5b1e-4c9d-9a55-0d6b1f2e8c41', hash: '9b1f0c6ad2e34f7a8c0b5d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4e41', createdAt: '2026-01-15T08:30:00.000Z' },
+    lang,
+    snapshot,
+    previous: { year: year - 1, snapshot: previousSnapshot },
+    series: makeSeries(year, total),
     associations: (async function* () {
       for (const r of rows) yield r;
     })(),
     districts: names.map((n) => sumRows(n, rows.filter((r) => (r.district ?? 'Ukendt') === n))),
-    total: sumRows('I alt', rows),
+    total,
   };
 }
 

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { writeMembershipXlsx } from '../../../server/export/membership-xlsx';
 import { MembershipExportError } from '../../../server/export/totals';
 import type { MembershipExportDistrict } from '../../../server/export/types';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Collector, countingSource, makeAssociations, makeInput, StalledReader, trickyNames, untilSettled } from './fixtures';
 
 const COUNT_HEADERS = ['0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Medlemmer i alt'];
+const COMPARISON_HEADERS = ['Medlemmer under 25 i 2024', 'Ændring', 'Ændring i %'];
 const FIELDS = ['age0to12', 'age13to18', 'age19to24', 'under25', 'totalMembers'] as const;
 
 async function exportAndRead(input = makeInput(makeAssociations())) {
@@ -31,14 +36,14 @@ const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as 
 describe('writeMembershipXlsx', () => {
   it('writes the three sheets, named with the year, in order', async () => {
     const { wb } = await exportAndRead();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Medlemstal 2025', 'Bydele 2025', 'Om udtrækket']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Medlemstal 2025', 'Bydele 2025', 'Udvikling', 'Om udtrækket']);
   });
 
   it('writes one row per association with Danish names intact, then a bold I alt row equal to the column sums', async () => {
     const rows = makeAssociations();
     const { wb, input } = await exportAndRead(makeInput(rows));
     const ws = wb.getWorksheet('Medlemstal 2025')!;
-    expect(rowValues(ws, 1)).toEqual(['Forening', 'Bydel', ...COUNT_HEADERS]);
+    expect(rowValues(ws, 1)).toEqual(['Forening', 'Bydel', ...COUNT_HEADERS, ...COMPARISON_HEADERS]);
     expect(ws.rowCount).toBe(rows.length + 2);
 
     rows.forEach((r, i) => {
@@ -64,6 +69,71 @@ describe('writeMembershipXlsx', () => {
     expect(total.getCell(1).font?.bold).toBe(true);
   });
 
+  it('writes the previous year and the change beside each association and bydel, and the programme\'s change in I alt', async () => {
+    const rows = makeAssociations();
+    const { wb, input } = await exportAndRead(makeInput(rows));
+    const ws = wb.getWorksheet('Medlemstal 2025')!;
+    rows.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      expect(numberOf(row.getCell(8)), r.association).toBe(r.previousUnder25);
+      expect(numberOf(row.getCell(9)), r.association).toBe(r.previousUnder25 === null ? null : r.under25! - r.previousUnder25);
+      expect(numberOf(row.getCell(10)), r.association).toBe(r.previousUnder25 === null ? null : (r.under25! - r.previousUnder25) / r.previousUnder25);
+    });
+    expect(rows.some((r) => r.previousUnder25 === null)).toBe(true);
+    const districts = wb.getWorksheet('Bydele 2025')!;
+    const total = districts.getRow(input.districts.length + 2);
+    expect(total.getCell(1).value).toBe('I alt');
+    expect(numberOf(total.getCell(8))).toBe(input.total.previousUnder25);
+    expect(numberOf(total.getCell(9))).toBe(input.total.under25 - input.total.previousUnder25!);
+    expect(numberOf(total.getCell(10))).toBeCloseTo((input.total.under25 - input.total.previousUnder25!) / input.total.previousUnder25!, 12);
+    expect(total.getCell(8).formula).toBe(`SUBTOTAL(109,H2:H${input.districts.length + 1})`);
+  });
+
+  it('writes the programme\'s figures of every stored year on "Udvikling"', async () => {
+    const { wb, input } = await exportAndRead();
+    const ws = wb.getWorksheet('Udvikling')!;
+    expect(rowValues(ws, 1).slice(0, 5)).toEqual(['År', 'Model', 'Foreninger', 'Heraf udvidede', 'Medlemmer under 25']);
+    expect(ws.rowCount).toBe(input.series.length + 1);
+    input.series.forEach((y, i) => {
+      const row = ws.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(y.year);
+      expect(row.getCell(3).value).toBe(y.associations);
+      expect(row.getCell(5).value).toBe(y.under25);
+      expect(row.getCell(10).value).toBe(y.grant);
+      expect(row.getCell(15).value).toBe(y.snapshot.id);
+    });
+  });
+
+  it('writes English sheet names and headers with lang en', async () => {
+    const { wb } = await exportAndRead(makeInput(makeAssociations(), 2025, 'en'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Members 2025', 'Districts 2025', 'By year', 'About']);
+    expect(rowValues(wb.getWorksheet('Members 2025')!, 1)).toEqual([
+      'Association', 'District', 'Ages 0-12', 'Ages 13-18', 'Ages 19-24', 'Members under 25', 'Members total', 'Members under 25 in 2024', 'Change', 'Change (%)',
+    ]);
+    const about = new Map<string, unknown>();
+    wb.getWorksheet('About')!.eachRow((row) => about.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(String(about.get('Sheets'))).toMatch(/one row per association/);
+  });
+
+  it('keeps the workbook well-formed when a stored name holds U+FFFE, U+FFFF or a lone surrogate', async () => {
+    const rows = makeAssociations(3);
+    rows[0] = { ...rows[0], association: 'Bold\uFFFEklub\uFFFF \uD800x' };
+    const out = new Collector();
+    await writeMembershipXlsx(out, makeInput(rows));
+    const dir = mkdtempSync(join(tmpdir(), 'export-xml-'));
+    try {
+      writeFileSync(join(dir, 'x.xlsx'), out.buffer);
+      execFileSync('unzip', ['-q', 'x.xlsx', '-d', 'x'], { cwd: dir });
+      // xmllint refuses a document that is not well-formed (exit status 1).
+      execFileSync('xmllint', ['--noout', join(dir, 'x/xl/worksheets/sheet1.xml')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.buffer as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Medlemstal 2025')!.getCell('A2').value).toBe('Bold\uFFFDklub\uFFFD \uFFFDx');
+  });
+
   it('writes names that look like formulas as plain text, never as formulas', async () => {
     const { wb } = await exportAndRead();
     const ws = wb.getWorksheet('Medlemstal 2025')!;
@@ -85,7 +155,7 @@ describe('writeMembershipXlsx', () => {
     for (const [name, last] of [['Medlemstal 2025', rows.length + 1], ['Bydele 2025', 12]] as const) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBe(`A1:G${last}`);
+      expect(ws.autoFilter).toBe(`A1:J${last}`);
       ws.getRow(1).eachCell((cell) => expect(cell.font?.bold, cell.address).toBe(true));
       for (let r = 2; r <= last + 1; r++) {
         for (let c = 3; c <= 7; c++) expect(ws.getRow(r).getCell(c).numFmt, `${name} row ${r}`).toBe('#,##0');
@@ -99,7 +169,7 @@ describe('writeMembershipXlsx', () => {
   it('writes one row per district and the programme total, the same numbers as the input', async () => {
     const { wb, input } = await exportAndRead();
     const ws = wb.getWorksheet('Bydele 2025')!;
-    expect(rowValues(ws, 1)).toEqual(['Bydel', 'Foreninger', ...COUNT_HEADERS]);
+    expect(rowValues(ws, 1)).toEqual(['Bydel', 'Foreninger', ...COUNT_HEADERS, ...COMPARISON_HEADERS]);
     const expected: MembershipExportDistrict[] = [...input.districts, input.total];
     expect(ws.rowCount).toBe(expected.length + 1);
     expected.forEach((d, i) => {
@@ -116,11 +186,11 @@ describe('writeMembershipXlsx', () => {
     const ws = wb.getWorksheet('Om udtrækket')!;
     const byLabel = new Map<string, unknown>();
     ws.eachRow((row) => byLabel.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(byLabel.get('Snapshot-id')).toBe(input.snapshot.id);
+    expect(byLabel.get('Version-id')).toBe(input.snapshot.id);
     expect(byLabel.get('Indholds-hash')).toBe(input.snapshot.hash);
-    expect(byLabel.get('Snapshot gemt (UTC)')).toBe(input.snapshot.createdAt);
+    expect(byLabel.get('Version gemt (UTC)')).toBe(input.snapshot.createdAt);
     // 08:30 UTC in January is 09:30 in Copenhagen.
-    expect(byLabel.get('Snapshot gemt (dansk tid)')).toMatch(/15\. januar 2026.*09\.30/);
+    expect(byLabel.get('Version gemt (dansk tid)')).toMatch(/15\. januar 2026.*09\.30/);
     expect(byLabel.get('Opgjort pr.')).toBe('31. december 2025');
     expect(byLabel.get('Personoplysninger')).toMatch(/^Ingen/);
     expect(byLabel.get('Medlemmer under 25')).toBe(input.total.under25);
