@@ -29,7 +29,10 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
     const made = await createPostgresDatabase();
     drop = made.drop;
     url = made.url;
-    instances = [await openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4 }), await openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4 })];
+    // Saves here wait on each other's locks on purpose, for as long as a loaded machine takes: the service's
+    // 3 s query timeout (an outage bound, proved in outage.test.ts) would turn that wait into a failure.
+    const open = () => openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4, timeouts: { queryMs: 600_000 } });
+    instances = [await open(), await open()];
   });
   afterAll(async () => {
     for (const i of instances ?? []) await i.close();
@@ -107,7 +110,7 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
       for (let i = 0; ; i++) {
         const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into "snapshots"%'`);
         if (rows[0].n > 0) break;
-        if (i >= 200) throw new Error('the save never came to wait on the other insert');
+        if (i >= 6_000) throw new Error('the save never came to wait on the other insert');
         await new Promise((r) => setTimeout(r, 50));
       }
       await other.query('commit');
