@@ -1,60 +1,54 @@
 /**
  * `npm run cli -- <command>`: validate a workbook, write the empty template, manage service tokens.
- * Every failure ends as one line on stderr and an exit code, never a stack trace.
+ * Danish by default, English with --lang en or an English LANG. Every failure ends as one line on stderr
+ * and an exit code, never a stack trace.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { processIo, UsageError, type CliIo } from './cli/io';
-import { templateUsage, tokenUsage, validateUsage } from './cli/usage';
+import { processIo, UsageError, type CliContext, type CliIo } from './cli/io';
+import { chooseLanguage, languageFromEnv } from './cli/lang';
+import { wordsFor, type CliWords } from './cli/words';
 
-const help = `Partnerskab — Sociale partnerskaber, Københavns Kommune
+const helpWords = new Set(['-h', '--help', 'help']);
 
-Usage: npm run --silent cli -- <command> [options]
-
-Commands:
-  ${validateUsage}
-      Check a budget/membership workbook against the programme's rules and print the findings and the
-      totals per district. Exit code 0: no errors, 1: errors found, 2: the file could not be read.
-  ${templateUsage}
-      Write an empty workbook in the canonical layout (headers, drop-downs, DKK formats).
-  ${tokenUsage}
-      Manage the service's access tokens (on the database DATA_DIR or DATABASE_URL names).
-
-Options:
-  -h, --help   Show this help.`;
-
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...args] = argv;
+export async function main(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { lang, args, invalid } = chooseLanguage(argv, env);
+  const w = wordsFor(lang);
+  const ctx: CliContext = { io, lang, w, env };
   try {
-    switch (command) {
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.out(help);
-        return command === undefined ? 2 : 0;
-      case 'validate':
-        return await (await import('./cli/validate')).runValidateCommand(args, io);
-      case 'template':
-        return await (await import('./cli/template')).runTemplateCommand(args, io);
-      case 'token':
-        // Loaded on demand, so validate and template work even where the database code cannot load.
-        return await (await import('./cli/token')).runTokenCommand(args, io);
-      default:
-        throw new UsageError(`unknown command "${command}": use validate, template or token (see --help).`);
+    if (invalid !== null) throw new UsageError(w.badLang(invalid));
+    const [command, ...rest] = args;
+    if (command === 'help' && rest.length > 0) return await run(rest[0], ['--help'], ctx);
+    if (command === undefined || helpWords.has(command)) {
+      (command === undefined ? io.err : io.out)(w.help);
+      return command === undefined ? 2 : 0;
     }
+    return await run(command, rest, ctx);
   } catch (err) {
-    io.err(oneLine(err));
+    io.err(oneLine(err, w));
     return 2;
   }
 }
 
-function oneLine(err: unknown): string {
+async function run(command: string, args: string[], ctx: CliContext): Promise<number> {
+  switch (command) {
+    case 'validate':
+      return (await import('./cli/validate')).runValidateCommand(args, ctx);
+    case 'template':
+      return (await import('./cli/template')).runTemplateCommand(args, ctx);
+    case 'token':
+      // Loaded on demand, so validate and template work even where the database code cannot load.
+      return (await import('./cli/token')).runTokenCommand(args, ctx);
+    default:
+      throw new UsageError(ctx.w.unknownCommand(command));
+  }
+}
+
+function oneLine(err: unknown, w: CliWords): string {
   if (err instanceof UsageError) return err.message;
-  // parseArgs reports unknown options with a code; its message is already one readable line.
-  const e = err as { code?: string; message?: string };
-  if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) return String(e.message).split('\n', 1)[0];
-  return `unexpected error: ${(err instanceof Error ? err.message : String(err)).split('\n', 1)[0]}`;
+  // A bug of ours: one line that says so, with the error's own first line (never its stack) to report.
+  const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return w.unexpected(detail.split('\n', 1)[0].slice(0, 200));
 }
 
 function isEntry(): boolean {
@@ -76,7 +70,7 @@ if (isEntry()) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${oneLine(err)}\n`);
+      process.stderr.write(`${oneLine(err, wordsFor(languageFromEnv(process.env)))}\n`);
       process.exitCode = 2;
     },
   );

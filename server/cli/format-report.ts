@@ -1,8 +1,11 @@
+import { copenhagen } from '../../shared/config';
+import { textTable as table } from './text-table';
 import type { DistrictTotals, Issue, Lang, LocalAreaTotals, Report, Totals } from '../../shared/schemas';
 
 interface Words {
   counts: (e: number, w: number, i: number) => string;
   severity: Record<Issue['severity'], string>;
+  model: (fromYear: number) => string;
   noIssues: string;
   unknownYear: string;
   sheetHeader: (kind: string, name: string, headerRow: number, rows: number) => string;
@@ -19,11 +22,12 @@ interface Words {
 }
 
 const da: Words = {
-  counts: (e, w, i) => `${e} fejl, ${w} ${w === 1 ? 'advarsel' : 'advarsler'}, ${i} info`,
-  severity: { error: 'fejl', warning: 'advarsel', info: 'info' },
+  counts: (e, w, i) => `${e} fejl, ${w} ${w === 1 ? 'advarsel' : 'advarsler'}, ${i} ${i === 1 ? 'oplysning' : 'oplysninger'}`,
+  severity: { error: 'Fejl', warning: 'Advarsel', info: 'Oplysning' },
+  model: (fromYear) => `modellen fra ${fromYear}`,
   noIssues: 'Ingen bemærkninger.',
   unknownYear: 'ukendt år',
-  sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", overskrift i række ${headerRow}, ${rows} rækker`,
+  sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", overskrift i række ${headerRow}, ${rows} ${rows === 1 ? 'række' : 'rækker'}`,
   kinds: { budget: 'Budget', membership: 'Medlemstal' },
   districts: 'Pr. bydel',
   localAreas: 'Pr. lokalområde',
@@ -38,10 +42,11 @@ const da: Words = {
 
 const en: Words = {
   counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
-  severity: { error: 'error', warning: 'warning', info: 'info' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  model: (fromYear) => `the ${fromYear} model`,
   noIssues: 'No findings.',
   unknownYear: 'unknown year',
-  sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", header in row ${headerRow}, ${rows} rows`,
+  sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", header in row ${headerRow}, ${rows} ${rows === 1 ? 'row' : 'rows'}`,
   kinds: { budget: 'Budget', membership: 'Membership' },
   districts: 'Per district (bydel)',
   localAreas: 'Per local area (lokalområde)',
@@ -57,13 +62,6 @@ const en: Words = {
 function numberFormatter(lang: Lang): (n: number | null) => string {
   const fmt = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 });
   return (n) => (n === null ? '–' : fmt.format(n));
-}
-
-/** A plain-text table: first column left-aligned, figures right-aligned. */
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
 function totalsCells(t: Totals, num: (n: number | null) => string): string[] {
@@ -84,7 +82,7 @@ function issueLine(issue: Issue, w: Words): string {
   const where = issue.sheet ? `${issue.sheet}${issue.cell ? `!${issue.cell}` : ''}` : '—';
   // Messages start with their cell so they stand alone (task pane, API); here the cell is already in front.
   const message = issue.cell && issue.message.startsWith(`${issue.cell}: `) ? issue.message.slice(issue.cell.length + 2) : issue.message;
-  return `  ${w.severity[issue.severity].padEnd(8)} ${where}  [${issue.code}]  ${message}`;
+  return `  ${w.severity[issue.severity].padEnd(10)} ${where}  [${issue.code}]  ${message}`;
 }
 
 /** The report as a person reads it in a terminal: where and what, then the district table. */
@@ -92,7 +90,8 @@ export function formatReportText(report: Report, lang: Lang, file: string): stri
   const w = lang === 'da' ? da : en;
   const num = numberFormatter(lang);
   const lines: string[] = [];
-  lines.push(`${file} · ${report.year ?? w.unknownYear}${report.model ? ` (${report.model})` : ''} · ${w.counts(report.counts.error, report.counts.warning, report.counts.info)}`);
+  const model = report.model ? copenhagen.models.find((m) => m.id === report.model) : undefined;
+  lines.push(`${file} · ${report.year ?? w.unknownYear}${model ? ` (${w.model(model.fromYear)})` : ''} · ${w.counts(report.counts.error, report.counts.warning, report.counts.info)}`);
   for (const kind of ['budget', 'membership'] as const) {
     const s = report.sheets[kind];
     if (s) lines.push(`  ${w.sheetHeader(w.kinds[kind], s.name, s.headerRow, s.dataRows)}`);

@@ -1,3 +1,6 @@
+import type { Lang } from '../../shared/schemas';
+import type { CliWords } from './words';
+
 /** Where a command writes, so tests can run commands in-process and read what they printed. */
 export interface CliIo {
   out: (text: string) => void;
@@ -9,14 +12,15 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-/** A usage mistake: the command prints the one-line message and exits 2. */
+/** A usage mistake or a refusal: the command prints the one-line message (already in the user's language) and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** `--year` as a four-digit programme year. */
-export function parseYearOption(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw.trim())) throw new UsageError(`--year must be a four-digit year such as 2025, not "${raw}".`);
-  return Number(raw);
+/** What every command gets: where to print, the user's language and its words, and the environment. */
+export interface CliContext {
+  io: CliIo;
+  lang: Lang;
+  w: CliWords;
+  env: NodeJS.ProcessEnv;
 }

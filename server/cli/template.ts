@@ -1,27 +1,34 @@
-import { parseArgs } from 'node:util';
-import { writeTemplateFile, budgetSheetName, membershipSheetName } from '../xlsx/write-template';
-import { copenhagen, modelForYear } from '../../shared/config';
-import { parseYearOption, UsageError, type CliIo } from './io';
-import { templateUsage } from './usage';
+import { basename } from 'node:path';
+import { buildTemplateWorkbook, budgetSheetName, membershipSheetName } from '../xlsx/write-template';
+import { modelForYear } from '../../shared/config';
+import { parseCommandArgs } from './args';
+import { UsageError, type CliContext } from './io';
+import { writeOutputFile, xlsxOutputName } from './output-file';
+import { parseYearOption, yearInFileName } from './year';
 
 /** `template`: writes the canonical empty workbook for a programme year. */
-export async function runTemplateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { year: { type: 'string' }, out: { type: 'string' } },
-  });
-  if (positionals.length > 0 || !values.out) throw new UsageError(`usage: ${templateUsage}`);
-  const year = parseYearOption(values.year) ?? new Date().getFullYear();
-  const model = modelForYear(year);
-  if (!model) throw new UsageError(`--year ${year} has no programme model: the programme runs from ${Math.min(...copenhagen.models.map((m) => m.fromYear))}.`);
-  const out = values.out.endsWith('.xlsx') ? values.out : `${values.out}.xlsx`;
-  try {
-    await writeTemplateFile(out, year);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`could not write ${out}${code ? ` (${code})` : ''}: check that the folder exists and the file is not open in Excel.`);
+export async function runTemplateCommand(args: string[], { io, w }: CliContext): Promise<number> {
+  const { values, positionals, help } = parseCommandArgs('template', args, {
+    year: { type: 'string', value: 'year' },
+    out: { type: 'string', value: 'file' },
+    force: { type: 'boolean' },
+  }, w);
+  if (help) {
+    io.out(w.templateHelp);
+    return 0;
   }
-  io.out(`wrote ${out}: "${budgetSheetName(year)}" and "${membershipSheetName(year)}" (${model.id})`);
+  if (positionals.length > 0) throw new UsageError(w.templatePositional(positionals[0]));
+  if (!values.out) throw new UsageError(w.templateNoOut);
+  const out = xlsxOutputName(values.out, '--out', w);
+  // A missing --year never silently means this year: the line after the file says where the year came from.
+  const given = parseYearOption(values.year, w, true);
+  const fromName = given === undefined ? yearInFileName(basename(out)) : null;
+  const year = given ?? fromName ?? new Date().getFullYear();
+  const model = modelForYear(year);
+  if (!model) throw new UsageError(w.yearBeforeProgramme(year));
+  const bytes = new Uint8Array(await buildTemplateWorkbook(year).xlsx.writeBuffer());
+  await writeOutputFile(out, bytes, { force: values.force === true, option: '--out' }, w);
+  io.out(w.wroteTemplate(out, budgetSheetName(year), membershipSheetName(year), model.fromYear));
+  io.out(given !== undefined ? w.yearSource.option(year) : fromName !== null ? w.yearSource.fileName(year, basename(out)) : w.yearSource.today(year));
   return 0;
 }

@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
+  /** The data dir and the process holding it, so the CLI can say it in the user's language. */
+  constructor(message: string, readonly dataDir?: string, readonly holderPid?: number) {
+    super(message);
+  }
 }
 
 /** Whether a process with this id runs on this machine. */
@@ -42,6 +46,8 @@ export function lockDataDir(dataDir: string): () => void {
         throw new DataDirLockedError(
           `The data dir ${resolve(dataDir)} is in use by process ${holder} (an embedded PGlite database allows one process). ` +
             `Stop that process, or use another DATA_DIR, or run both against PostgreSQL with DATABASE_URL.`,
+          resolve(dataDir),
+          holder,
         );
       }
       // The holder is gone (a crash or kill -9): the lock is stale.
