@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTokenCommand } from '../../server/cli/token';
+import { wordsFor } from '../../server/cli/words';
 import { openDatabase } from '../../server/db/connect';
 import { findActiveToken } from '../../server/db/tokens';
 
@@ -13,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runTokenCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, { DATA_DIR: dir });
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+  const code = await runTokenCommand(args, { io, lang: 'en', w: wordsFor('en'), env: { DATA_DIR: dir } });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -34,8 +36,9 @@ describe('token command', () => {
   it('lists tokens without their secrets, and refuses a second active token of one name', async () => {
     const list = await run(['list']);
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/Økonomi\teditor\tactive/);
-    expect(list.out).toMatch(/Rapport\treader\tactive/);
+    expect(list.out.split('\n')[0]).toMatch(/^Name +Role +Status +Created \(UTC\) +Id$/);
+    expect(list.out).toMatch(/^Økonomi +editor +active +\d{4}-\d\d-\d\d \d\d:\d\d +[0-9a-f-]{36}$/m);
+    expect(list.out).toMatch(/^Rapport +reader +active /m);
     expect(list.out).not.toContain(silentToken);
     const dup = await run(['create', '--name', 'Økonomi', '--role', 'admin']);
     expect(dup.code).toBe(1);
@@ -51,12 +54,25 @@ describe('token command', () => {
     } finally {
       await database.close();
     }
-    expect((await run(['list'])).out).toMatch(/Økonomi\teditor\trevoked/);
+    expect((await run(['list'])).out).toMatch(/^Økonomi +editor +revoked \d{4}-/m);
   });
 
-  it('explains usage mistakes with exit code 2', async () => {
-    expect(await run(['create', '--role', 'editor'])).toMatchObject({ code: 2, err: expect.stringContaining('--name') });
-    expect(await run(['create', '--name', 'x', '--role', 'boss'])).toMatchObject({ code: 2, err: expect.stringContaining('reader, editor, admin') });
-    expect(await run(['rotate'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown subcommand') });
+  it('explains usage mistakes with one line and exit code 2', async () => {
+    const mistakes: Array<[string[], string]> = [
+      [['create', '--role', 'editor'], 'token create: name the token with --name'],
+      [['create', '--name', 'x', '--role', 'boss'], 'reader, editor or admin, not "boss"'],
+      [['rotate'], 'there is no "rotate"'],
+      [['list', '--bogus'], 'token list: there is no option --bogus'],
+      [['create', '--name'], 'token create: --name must be followed by a name'],
+      [['revoke'], 'token revoke: name the token'],
+      [['create', '--name', 'a\uFFFEb'], 'U+FFFE'],
+      [['create', '--name', 'x'.repeat(101)], 'at most 100'],
+    ];
+    for (const [args, text] of mistakes) {
+      const r = await run(args).catch((e: Error) => ({ code: 2, out: '', err: e.message }));
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain(text);
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
+    }
   });
 });

@@ -14,10 +14,17 @@ export interface CliResult {
 }
 
 /** The CLI as a user runs it: a separate process through tsx, from the repo root. */
-export function spawnCli(args: string[]): Promise<CliResult> {
+/** The environment without the caller's locale, so the CLI speaks its default (Danish) unless a test sets LANG. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { LANG: _l, LC_ALL: _a, LC_MESSAGES: _m, ...rest } = process.env;
+  return { ...rest, ...extra };
+}
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'server/cli.ts'), ...args], {
       cwd: repoRoot,
+      env: cleanEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -30,10 +37,10 @@ export function spawnCli(args: string[]): Promise<CliResult> {
 }
 
 /** The CLI's main function in this process, with its output captured. */
-export async function runCli(args: string[]): Promise<CliResult> {
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(args, { out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) }, env);
   return { code, stdout, stderr };
 }
 

@@ -121,12 +121,12 @@ describe('template', () => {
   it('refuses a year before the programme and a missing --out with one line', async () => {
     const before = await runCli(['template', '--year', '2005', '--out', join(dir, 'x.xlsx')]);
     expect(before.code).toBe(2);
-    expect(before.stderr).toMatch(/^--year 2005 has no programme model: the programme runs from 2012\.\n$/);
+    expect(before.stderr).toBe('--year 2005: programmet begyndte i 2012, så der er ingen model for 2005.\n');
     const noOut = await runCli(['template', '--year', '2025']);
     expect(noOut.code).toBe(2);
-    expect(noOut.stderr).toMatch(/^usage: template/);
+    expect(noOut.stderr).toMatch(/^template: angiv filen med --out/);
     const badDir = await runCli(['template', '--year', '2025', '--out', join(dir, 'findes/ikke/x.xlsx')]);
     expect(badDir.code).toBe(2);
-    expect(badDir.stderr).toMatch(/could not write .*ENOENT/);
+    expect(badDir.stderr).toMatch(/^Kunne ikke skrive .*x\.xlsx: mappen findes ikke\./);
   });
 });

@@ -109,11 +109,11 @@ describe('validate, in process', () => {
     const file = files.get('every-rule-broken')!;
     const da = await runCli(['validate', file]);
     expect(da.code).toBe(1);
-    expect(da.stdout).toMatch(/^ {2}fejl {5}Budget 2025!D2 {2}\[grant-mismatch\] {2}Tilskuddet til "Grant Mismatch IF" er 200\.000 kr\./m);
+    expect(da.stdout).toMatch(/^ {2}Fejl {7}Budget 2025!D2 {2}\[grant-mismatch\] {2}Tilskuddet til "Grant Mismatch IF" er 200\.000 kr\./m);
     expect(da.stdout).toMatch(/^Pr\. bydel:$/m);
     expect(da.stdout).toMatch(/^I alt +\d+/m);
     const en = await runCli(['validate', file, '--lang', 'en']);
-    expect(en.stdout).toMatch(/^ {2}warning {2}Budget 2025!G6 {2}\[salary-below-funding\]/m);
+    expect(en.stdout).toMatch(/^ {2}Warning {4}Budget 2025!G6 {2}\[salary-below-funding\]/m);
     expect(en.stdout).toMatch(/^Per district \(bydel\):$/m);
     expect(en.stdout).toMatch(/The sheet has errors to fix/);
   });
@@ -144,6 +144,6 @@ describe('validate, in process', () => {
   it('--help lists the three commands', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['validate FILE.xlsx', 'template --year', 'token create']) expect(stdout).toContain(command);
+    for (const command of ['validate FIL.xlsx', 'template --out', 'token create'])  expect(stdout).toContain(command);
   });
 });
