@@ -57,7 +57,23 @@ export const copenhagen: ProgrammeConfig = {
   ],
   membersUnder25Min: 100,
   membershipChangeMax: 0.3,
+  // "Fra medio 2020" (the March 2023 report): a partner from mid-year gets 6/12 of the year's grant, to the krone.
+  partYear: { monthsPerYear: 12, roundTo: 1 },
 };
+
+/** A yearly amount for the months a partnership ran (the whole amount without months), rounded as configured. */
+export function proRata(amount: number, months: number | undefined, config: ProgrammeConfig = copenhagen): number {
+  const { monthsPerYear, roundTo } = config.partYear;
+  if (months === undefined || months >= monthsPerYear) return amount;
+  return Math.round((amount * months) / monthsPerYear / roundTo) * roundTo;
+}
+
+/** Whether a figure is the pro rata amount: within the rounding of the exact figure (exactly, for a full year). */
+export function isProRata(figure: number, amount: number, months: number | undefined, config: ProgrammeConfig = copenhagen): boolean {
+  const { monthsPerYear, roundTo } = config.partYear;
+  if (months === undefined || months >= monthsPerYear) return Math.abs(figure - amount) <= 0.005;
+  return Math.abs(figure - (amount * months) / monthsPerYear) < roundTo;
+}
 
 /** The programme model in force in a year, or null (before the programme, or a year the config does not cover). */
 export function modelForYear(year: number, config: ProgrammeConfig = copenhagen): ProgrammeModel | null {

@@ -124,6 +124,12 @@ export const programmeConfigSchema = z.object({
   membersUnder25Min: z.number().int().nonnegative(),
   /** Relative change in members under 25 against the previous year that earns a warning (0.3 = 30 %). */
   membershipChangeMax: z.number().positive(),
+  /**
+   * Part-year partnerships (a budget row's `months`): a yearly amount is due pro rata, amount × months /
+   * monthsPerYear, rounded to `roundTo` kroner; a grant within `roundTo` of the exact figure passes (so 7 months
+   * of 200.000 kr. may be written 116.666 or 116.667).
+   */
+  partYear: z.object({ monthsPerYear: z.number().int().positive(), roundTo: z.number().positive() }),
 });
 export type ProgrammeConfig = z.infer<typeof programmeConfigSchema>;
 
@@ -147,6 +153,8 @@ export const budgetRowSchema = z.object({
   consultant: z.string().nullable(),
   since: z.number().int().nullable(),
   year: z.number().int().nullable(),
+  /** The months the agreement ran that year (1–11), where the sheet says fewer than a full year; absent = full year. */
+  months: z.number().int().min(1).optional(),
 });
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 

@@ -43,11 +43,13 @@ function canonicalRows<R extends { association: string }>(rows: R[], fields: Rea
  * The service hashes it (sha256) for the snapshot's content hash.
  */
 export function canonicalSnapshot(content: SnapshotContent): string {
+  // A part year (months) is content; it is a field only where a row has it, so full-year rows hash as before.
+  const fields = content.budget.some((b) => b.months !== undefined) ? [...budgetFields, 'months' as const] : budgetFields;
   return JSON.stringify({
     v: 1,
     year: content.year,
     model: content.model,
-    budget: { fields: budgetFields, rows: canonicalRows(content.budget, budgetFields) },
+    budget: { fields, rows: canonicalRows(content.budget, fields) },
     membership: { fields: membershipFields, rows: canonicalRows(content.membership, membershipFields) },
   });
 }

@@ -140,6 +140,8 @@ export interface StoredBudgetRow {
   consultant: string | null;
   since: number | null;
   year: number | null;
+  /** A part-year partnership's months (absent = the whole year). */
+  months?: number;
 }
 
 /** A membership row as stored in snapshots.membership. */

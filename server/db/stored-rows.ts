@@ -13,6 +13,7 @@ export function storedBudgetRow(r: BudgetRow): StoredBudgetRow {
     district: r.district, local_area: r.localArea, tier: r.tier, grant: r.grant, cofinancing: r.cofinancing,
     hours: r.hours, salary: r.salary, agreement_terms: r.agreementTerms, funding_source: r.fundingSource,
     consultant: r.consultant, since: r.since, year: r.year,
+    ...(r.months !== undefined ? { months: r.months } : {}),
   };
 }
 
@@ -30,6 +31,7 @@ export function budgetFromStored(r: StoredBudgetRow): BudgetRow {
     tier: r.tier as BudgetRow['tier'], grant: r.grant, cofinancing: r.cofinancing, hours: r.hours, salary: r.salary,
     agreementTerms: r.agreement_terms, fundingSource: r.funding_source as BudgetRow['fundingSource'],
     consultant: r.consultant, since: r.since, year: r.year,
+    ...(typeof r.months === 'number' ? { months: r.months } : {}),
   };
 }
 

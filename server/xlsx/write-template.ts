@@ -27,6 +27,8 @@ export function templateFields(kind: SheetKind, model: ProgrammeModel): FieldDef
   return fieldsFor(kind).filter((f) => {
     // The sheet name carries the year, so a year column would only repeat it on every row.
     if (f.field === 'year') return false;
+    // Only a part-year partnership needs months (blank = the whole year); staff add the column when one does.
+    if (f.field === 'months') return false;
     if (f.field === 'tier' || f.field === 'cofinancing' || f.field === 'agreementTerms') return f.required(model);
     if (f.field === 'fundingSource') return usesFunding;
     return true;
@@ -34,7 +36,7 @@ export function templateFields(kind: SheetKind, model: ProgrammeModel): FieldDef
 }
 
 const widths: Record<FieldType, number> = {
-  text: 30, district: 28, tier: 14, amount: 16, hours: 14, count: 14, yesno: 14, funding: 16, year: 14,
+  text: 30, district: 28, tier: 14, amount: 16, hours: 14, count: 14, yesno: 14, funding: 16, year: 14, months: 12,
 };
 
 const formats: Partial<Record<FieldType, string>> = { amount: dkkFormat, count: countFormat, year: '0' };

@@ -1,7 +1,7 @@
 import type { CellValue, FundingSource, Tier } from '../schemas';
 import { normaliseLabel } from './text';
 
-export type HintKey = 'ambiguous-comma' | 'not-a-number' | 'not-whole' | 'not-a-year' | 'not-yes-no' | 'not-a-funding-source';
+export type HintKey = 'ambiguous-comma' | 'not-a-number' | 'not-whole' | 'not-a-year' | 'not-yes-no' | 'not-a-funding-source' | 'not-months';
 
 /**
  * Why a cell could not be read. Parsers return the value itself or one of these shared constants, so that
@@ -96,6 +96,19 @@ export function parseCount(value: CellValue): Parsed<number> {
   const n = parseNumber(value);
   if (typeof n === 'number' && !Number.isInteger(n)) return typeError('not-whole');
   return n;
+}
+
+/** Whole months 1–N of a year, as staff write them: 6, "6", "6 mdr.", "6 måneder". */
+export function parseMonths(value: CellValue, monthsPerYear = 12): Parsed<number> {
+  let v: CellValue = value;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase().replace(/\s*(måneder|maaneder|måned|maaned|mdr\.?|md\.?|months?)$/, '');
+    if (s === '') return v.trim() === '' ? EMPTY : typeError('not-months');
+    v = s;
+  }
+  const n = parseNumber(v);
+  if (typeof n !== 'number') return n === EMPTY ? EMPTY : typeError('not-months');
+  return Number.isInteger(n) && n >= 1 && n <= monthsPerYear ? n : typeError('not-months');
 }
 
 // ------------------------------------------------------------------------------------------------ years

@@ -1,7 +1,7 @@
 import type { ProgrammeModel, SheetKind } from '../schemas';
 import { normaliseLabel } from './text';
 
-export type FieldType = 'text' | 'district' | 'tier' | 'amount' | 'hours' | 'count' | 'yesno' | 'funding' | 'year';
+export type FieldType = 'text' | 'district' | 'tier' | 'amount' | 'hours' | 'count' | 'yesno' | 'funding' | 'year' | 'months';
 
 export interface FieldDefinition {
   field: string;
@@ -30,6 +30,7 @@ export const budgetFields: FieldDefinition[] = [
   { field: 'consultant', header: 'Konsulent', synonyms: ['Kontaktperson', 'Consultant'], type: 'text', required: never },
   { field: 'since', header: 'Partner siden', synonyms: ['Startår', 'Since'], type: 'year', required: never },
   { field: 'year', header: 'År', synonyms: ['Year'], type: 'year', required: never },
+  { field: 'months', header: 'Måneder', synonyms: ['Antal måneder', 'Months'], type: 'months', required: never },
 ];
 
 /** DOMAIN.md's column dictionary, membership sheet (counted per 31 December). */

@@ -2,7 +2,7 @@ import { resolveDistrict, type DistrictMatch } from '../districts';
 import { addIssue, type IssueSink } from '../rules/issue';
 import { explainTotal } from '../rules/total-explanation';
 import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
-import { failed, parseCount, parseFunding, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
+import { failed, parseCount, parseFunding, parseMonths, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
 import { fieldsFor, type FieldDefinition, type FieldType } from './columns';
 import type { HeaderMatch } from './find-sheets';
 import { isBlank } from './text';
@@ -39,6 +39,7 @@ const HINTS: Record<HintKey | 'not-a-figure', { da: string; en: string }> = {
   'not-a-year': { da: 'Skriv året med fire cifre, fx 2025.', en: 'Write the year with four digits, e.g. 2025.' },
   'not-yes-no': { da: 'Skriv "Ja" eller "Nej".', en: 'Write "Ja" or "Nej".' },
   'not-a-funding-source': { da: 'Skriv "Varige midler" eller "Kulturpulje".', en: 'Write "Varige midler" or "Kulturpulje".' },
+  'not-months': { da: 'Skriv antallet af hele måneder, aftalen løb i året, fx 6 (tom = hele året).', en: 'Write the number of whole months the agreement ran that year, e.g. 6 (blank = the whole year).' },
 };
 
 const EXPECTED: Record<FieldType, { da: string; en: string }> = {
@@ -51,6 +52,7 @@ const EXPECTED: Record<FieldType, { da: string; en: string }> = {
   yesno: { da: 'ja/nej', en: 'yes/no' },
   funding: { da: 'finansieringskilde', en: 'a funding source' },
   year: { da: 'et årstal', en: 'a year' },
+  months: { da: 'et antal måneder', en: 'a number of months' },
 };
 
 export function parseByType(type: FieldType, value: CellValue, format: string | undefined, config: ProgrammeConfig): Parsed<unknown> {
@@ -62,6 +64,7 @@ export function parseByType(type: FieldType, value: CellValue, format: string | 
     case 'yesno': return parseYesNo(value);
     case 'tier': return parseTier(value);
     case 'funding': return parseFunding(value);
+    case 'months': return parseMonths(value, config.partYear.monthsPerYear);
     case 'district': {
       const t = parseText(value);
       return failed(t) ? t : resolveDistrict(t, config);

@@ -1,3 +1,4 @@
+import { isProRata, proRata } from '../config';
 import { localAreaOf } from '../districts';
 import { budgetIndex as F } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
@@ -11,7 +12,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v : null);
 export function toBudgetRow(v: readonly unknown[], row0: number, model: ProgrammeModel | null, config: ProgrammeConfig): BudgetRow {
   const district = typeof v[F.district] === 'string' ? (v[F.district] as string) : null;
   const tier = (v[F.tier] as Tier | null | undefined) ?? null;
-  return {
+  const months = num(v[F.months]);
+  const row: BudgetRow = {
     row: row0 + 1,
     association: typeof v[F.association] === 'string' ? (v[F.association] as string) : '',
     district,
@@ -27,6 +29,9 @@ export function toBudgetRow(v: readonly unknown[], row0: number, model: Programm
     since: num(v[F.since]),
     year: num(v[F.year]),
   };
+  // Only a part year is kept: a row without months, or with the whole year's, is a full-year partnership.
+  if (months !== null && months < config.partYear.monthsPerYear) row.months = months;
+  return row;
 }
 
 interface BudgetContext {
@@ -59,11 +64,14 @@ export function checkBudget(rows: BudgetRow[], ctx: BudgetContext): void {
     const tier = r.tier ? model.tiers[r.tier] : undefined;
     const tierName = r.tier ?? 'standard';
     // A negative figure already has its negative-value error; the programme rules judge real figures only.
-    if (tier && r.grant !== null && r.grant >= 0 && Math.abs(r.grant - tier.grant) > 0.005) {
-      addIssue(sink, 'grant-mismatch', at(r, 'grant', r.grant), { expected: tier.grant, tier: tierName, model: model.id });
+    // A part-year partnership (months) is due the yearly amounts pro rata.
+    const part = r.months === undefined ? {} : { months: r.months, monthsPerYear: ctx.config.partYear.monthsPerYear };
+    if (tier && r.grant !== null && r.grant >= 0 && !isProRata(r.grant, tier.grant, r.months, ctx.config)) {
+      addIssue(sink, 'grant-mismatch', at(r, 'grant', r.grant), { expected: proRata(tier.grant, r.months, ctx.config), tier: tierName, model: model.id, ...part, yearly: tier.grant });
     }
-    if (tier && model.requiresCofinancing && r.cofinancing !== null && r.cofinancing >= 0 && r.cofinancing < tier.cofinancingMin) {
-      addIssue(sink, 'cofinancing-below-minimum', at(r, 'cofinancing', r.cofinancing), { expected: tier.cofinancingMin, tier: tierName });
+    const cofinancingMin = tier ? proRata(tier.cofinancingMin, r.months, ctx.config) : 0;
+    if (tier && model.requiresCofinancing && r.cofinancing !== null && r.cofinancing >= 0 && r.cofinancing < cofinancingMin - 0.005 && !isProRata(r.cofinancing, tier.cofinancingMin, r.months, ctx.config)) {
+      addIssue(sink, 'cofinancing-below-minimum', at(r, 'cofinancing', r.cofinancing), { expected: cofinancingMin, tier: tierName, ...part, yearly: tier.cofinancingMin });
     }
     if (r.hours !== null && r.hours >= 0) {
       // With the tier unknown, the lowest minimum of the model still applies.

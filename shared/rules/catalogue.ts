@@ -33,8 +33,8 @@ export interface RuleParams {
   'duplicate-association': { first: number };
   'unknown-district': { spans: string } | { suggestion: string | null };
   'unknown-tier': Record<string, never>;
-  'grant-mismatch': { expected: number; tier: Tier; model: ModelId };
-  'cofinancing-below-minimum': { expected: number; tier: Tier };
+  'grant-mismatch': { expected: number; tier: Tier; model: ModelId } & PartYear;
+  'cofinancing-below-minimum': { expected: number; tier: Tier } & PartYear;
   'hours-below-minimum': { expected: number; model: ModelId; tier: Tier | null };
   'agreement-terms-missing': Record<string, never>;
   'salary-below-funding': { expected: number };
@@ -57,6 +57,9 @@ export interface RuleParams {
 
 /** What a spelling-variant finding corrects. */
 export type VariantKind = 'district-alias' | 'district' | 'yes-no' | 'tier' | 'association';
+
+/** A part-year partnership's months (fewer than monthsPerYear) and the yearly amount `expected` is pro rata of. */
+export type PartYear = { months?: number; monthsPerYear?: number; yearly?: number };
 
 /** Every issue code: public interface (API, CLI, tests). Codes are added, never renamed. */
 export type IssueCode = keyof RuleParams;
@@ -84,6 +87,8 @@ const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
 const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
+const monthsDa = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
+const monthsEn = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
 
 /** What kind of spelling a spelling-variant finding corrects, and how each language says it. */
 const variantDa = (p: MessageContext & RuleParams['spelling-variant']) => {
@@ -224,18 +229,26 @@ const rules: RuleTable = {
   },
   'grant-mismatch': {
     severity: 'error', models: both,
-    description: "The grant differs from the tier's amount (model-2012: 200,000).",
+    description: "The grant differs from the tier's amount (model-2012: 200,000), pro rata to `months` when a row gives fewer than 12.",
     message: {
-      da: (p) => `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} om året i ${p.model}.`,
-      en: (p) => `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} a year in ${p.model}.`,
+      da: (p) => p.months
+        ? `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året i ${p.model}, forholdsmæssigt efter kolonnen Måneder).`
+        : `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} om året i ${p.model}.`,
+      en: (p) => p.months
+        ? `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year in ${p.model}, pro rata to the Måneder column).`
+        : `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} a year in ${p.model}.`,
     },
   },
   'cofinancing-below-minimum': {
     severity: 'error', models: m2025,
     description: 'Co-financing under 50,000 (standard) / 100,000 (udvidet).',
     message: {
-      da: (p) => `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} om året.`,
-      en: (p) => `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} a year.`,
+      da: (p) => p.months
+        ? `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året, forholdsmæssigt efter kolonnen Måneder).`
+        : `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} om året.`,
+      en: (p) => p.months
+        ? `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year, pro rata to the Måneder column).`
+        : `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} a year.`,
     },
   },
   'hours-below-minimum': {
