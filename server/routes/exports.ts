@@ -8,11 +8,12 @@ import type { MembershipExportInput } from '../export/types';
 import { readMembershipExport } from '../db/membership-export';
 import { getSnapshot, latestSnapshot, snapshotRef } from '../db/snapshots';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError } from './errors';
-import { params, query, yearSchema } from './input';
+import { apiError, langOf } from './errors';
+import { messages } from '../messages';
+import { params, query, versionId, yearSchema } from './input';
 
 const yearParams = z.object({ year: yearSchema });
-const snapshotQuery = z.object({ snapshot: z.uuid('a snapshot id is a UUID').optional() });
+const snapshotQuery = z.object({ snapshot: versionId.optional() });
 
 type Writer = (out: NodeJS.WritableStream, input: MembershipExportInput) => Promise<void>;
 
@@ -35,8 +36,8 @@ export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => v
       : await latestSnapshot(deps.db, year, { withMembership: true });
     if (!snapshot || snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
-        ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
-        : `No snapshot with membership figures has been saved for ${year} yet.`);
+        ? messages.noVersionWithId[langOf(c)](q.value.snapshot, year)
+        : messages.noMembershipYet[langOf(c)](year));
     }
     const data = await readMembershipExport(deps.db, snapshot.id, deps.config);
     const out = new PassThrough();
