@@ -9,14 +9,15 @@ import { copenhagen, type ProgrammeConfig } from '../shared/index';
 import type { Auth } from './auth';
 import type { Database, Db } from './db/connect';
 import { unavailableReason } from './db/unavailable';
-import { messages } from './messages';
+import { messages, shown } from './messages';
 import { requestLog } from './request-log';
 import { authenticate } from './routes/access';
 import { districtRoutes } from './routes/districts';
 import type { AppEnv, RouteDeps } from './routes/env';
-import { apiError } from './routes/errors';
+import { apiError, langOf } from './routes/errors';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { chooseLang } from './routes/lang';
 import { snapshotRoutes } from './routes/snapshots';
 import { tokenRoutes } from './routes/tokens';
 import { workbookRoutes } from './routes/workbooks';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (deps.log) app.use(requestLog(log));
   app.use(securityHeaders());
+  app.use(chooseLang());
   if (deps.corsOrigins?.length) {
     const allowed = new Set(deps.corsOrigins);
     app.use('/api/*', cors({ origin: (o) => (allowed.has(o) ? o : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
@@ -67,11 +69,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const reason = unavailableReason(error);
     if (reason) {
       c.header('Retry-After', '5');
-      return apiError(c, 503, 'database-unavailable', messages.databaseUnavailable.en(reason));
+      return apiError(c, 503, 'database-unavailable', messages.databaseUnavailable[langOf(c)](reason));
     }
-    return apiError(c, 500, 'internal', 'The service failed to answer this request; the error is in its log. Try again, or tell the administrator.');
+    return apiError(c, 500, 'internal', messages.internal[langOf(c)]());
   });
-  app.notFound((c) => apiError(c, 404, 'not-found', `No route ${c.req.method} ${c.req.path}. See the README for the API.`));
+  // The path is repeated only when it is clean text that holds nothing like a CPR number.
+  app.notFound((c) => apiError(c, 404, 'not-found', messages.noRoute[langOf(c)](c.req.method, shown(c.req.path, 200))));
 
   app.route('/api', healthRoutes(routeDeps, log));
   const api = new Hono<AppEnv>();

@@ -16,7 +16,12 @@ export interface Principal {
   via: 'token' | 'entra';
 }
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; status: 401 | 403; code: string; message: string };
+/** Why a caller is refused; server/routes/access.ts words it in the caller's language (server/messages.ts). */
+export type AuthRefusal =
+  | { status: 401; code: 'unauthorised'; reason: 'no-token' | 'unknown-token' | 'sign-on-expired' | 'sign-on-invalid' }
+  | { status: 403; code: 'forbidden'; reason: 'no-role'; claim: string };
+
+export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & AuthRefusal);
 
 export interface Auth {
   authenticate(authorization: string | undefined): Promise<AuthResult>;
@@ -49,7 +54,7 @@ export function roleFromClaim(value: unknown): Role | null {
   return best;
 }
 
-const unauthorised = (message: string): AuthResult => ({ ok: false, status: 401, code: 'unauthorised', message });
+const unauthorised = (reason: Extract<AuthRefusal, { status: 401 }>['reason']): AuthResult => ({ ok: false, status: 401, code: 'unauthorised', reason });
 
 /** The token in an `Authorization: Bearer <token>` header, or null. */
 function bearerToken(authorization: string | undefined): string | null {
@@ -71,7 +76,7 @@ export function createAuth(options: AuthOptions): Auth {
     const found = await findActiveToken(db, token);
     return found
       ? { ok: true, principal: { name: found.name, role: found.role, via: 'token' } }
-      : unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
+      : unauthorised('unknown-token');
   }
 
   async function entraToken(token: string): Promise<AuthResult> {
@@ -79,16 +84,12 @@ export function createAuth(options: AuthOptions): Auth {
     try {
       ({ payload } = await jwtVerify(token, keys!, { issuer: entra!.issuer, audience: entra!.audience }));
     } catch (error) {
-      return unauthorised(`The sign-on token was not accepted (${(error as Error).message}). Sign in again.`);
+      // jose's own text is for developers; the caller is told whether it expired or is not for this service.
+      return unauthorised((error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'sign-on-expired' : 'sign-on-invalid');
     }
     const role = roleFromClaim(payload[entra!.roleClaim ?? 'roles']);
     if (!role) {
-      return {
-        ok: false,
-        status: 403,
-        code: 'forbidden',
-        message: `The sign-on token carries no Partnerskab role in the "${entra!.roleClaim ?? 'roles'}" claim. Ask an admin to assign Reader, Editor or Admin.`,
-      };
+      return { ok: false, status: 403, code: 'forbidden', reason: 'no-role', claim: entra!.roleClaim ?? 'roles' };
     }
     const name = [payload.preferred_username, payload.upn, payload.name, payload.sub].find((v) => typeof v === 'string' && v) as string;
     return { ok: true, principal: { name: name ?? 'entra', role, via: 'entra' } };
@@ -97,10 +98,10 @@ export function createAuth(options: AuthOptions): Auth {
   return {
     async authenticate(authorization) {
       const token = bearerToken(authorization);
-      if (token === null) return unauthorised('Send an access token: "Authorization: Bearer <token>".');
+      if (token === null) return unauthorised('no-token');
       if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
       if (keys && token.split('.').length === 3) return entraToken(token);
-      return unauthorised('The token is unknown or revoked. Ask an admin for a new one.');
+      return unauthorised('unknown-token');
     },
   };
 }

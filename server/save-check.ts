@@ -8,24 +8,32 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   langSchema, readWorkbook, sheetGridSchema, validateReading,
-  type ModelId, type PreviousMembership, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
+  type Lang, type ModelId, type PreviousMembership, type ProgrammeConfig, type Report, type ValidateOptions, type WorkbookInput,
 } from '../shared/index';
 import { canonicalSnapshot, type SnapshotContent } from '../shared/snapshot';
 import type { ReportWithoutRows, SnapshotRequest } from '../shared/wire';
-import { zodIssues, type ApiIssue } from './api-issues';
+import { textField, zodIssues, type ApiIssue } from './api-issues';
 import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
 
+/** Excel's limits for a sheet's name and a file's name (with its folder, as Windows allows). */
+const SHEET_NAME = 31;
+const FILE_NAME = 255;
+
+/**
+ * Every text of the body but the cells goes through textField (hostile text and CPR numbers refused, naming
+ * the field); the cells are the core's to report, with their address.
+ */
 export const saveSchema = z.object({
   year: z.number().int().min(1900).max(2200).optional(),
   lang: langSchema.optional(),
   source: z
-    .object({ workbook: z.string().max(255).nullable().optional(), sheets: z.array(z.string().max(31)).max(255).optional() })
+    .object({ workbook: textField(FILE_NAME).nullable().optional(), sheets: z.array(textField(SHEET_NAME)).max(255).optional() })
     .optional(),
-  basedOn: z.string().max(64).nullable().optional(),
+  basedOn: textField(64).nullable().optional(),
   force: z.boolean().optional(),
-  budgetSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
-  membershipSheet: z.union([z.string().max(31), z.literal(false)]).optional(),
-  sheets: z.array(sheetGridSchema).min(1).max(255),
+  budgetSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
+  membershipSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
+  sheets: z.array(sheetGridSchema.extend({ name: textField(SHEET_NAME, { min: 1 }) })).min(1).max(255),
 }) satisfies z.ZodType<SnapshotRequest, SnapshotRequest>;
 
 export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
@@ -59,7 +67,7 @@ export interface SaveWishes {
 }
 
 export type CheckedBody =
-  | { kind: 'malformed-json'; message: string }
+  | { kind: 'malformed-json'; position: number | null }
   | { kind: 'invalid-body'; issues: ApiIssue[] }
   | { kind: 'checked'; wishes: SaveWishes; workbook: CheckedWorkbook };
 
@@ -105,18 +113,27 @@ export async function checkForSave(workbook: WorkbookInput, options: CheckOption
   };
 }
 
-/** POST /api/snapshots' body, from its text to a checked workbook. */
-export async function checkSaveBody(text: string, config: ProgrammeConfig, previousOf: PreviousOf): Promise<CheckedBody> {
+/** Where JSON.parse stopped, from its message, without the engine's text (which quotes the body). */
+export function jsonErrorPosition(error: unknown): number | null {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * POST /api/snapshots' body, from its text to a checked workbook. `lang` is the request's language: the
+ * findings about the body are in it, and so is the report unless the body asks for another.
+ */
+export async function checkSaveBody(text: string, config: ProgrammeConfig, previousOf: PreviousOf, lang: Lang = 'da'): Promise<CheckedBody> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { kind: 'malformed-json', message: (error as Error).message };
+    return { kind: 'malformed-json', position: jsonErrorPosition(error) };
   }
   const parsed = saveSchema.safeParse(data);
-  if (!parsed.success) return { kind: 'invalid-body', issues: zodIssues(parsed.error) };
+  if (!parsed.success) return { kind: 'invalid-body', issues: zodIssues(parsed.error, lang, data) };
   const b = parsed.data;
-  const options = { year: b.year, lang: b.lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet };
+  const options = { year: b.year, lang: b.lang ?? lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet };
   return {
     kind: 'checked',
     wishes: { source: { workbook: b.source?.workbook ?? null, sheets: b.source?.sheets ?? [] }, basedOn: b.basedOn ?? null, force: b.force ?? false },

@@ -11,25 +11,26 @@ const typeName = (v: unknown) => (v === undefined ? 'nothing' : Array.isArray(v)
 /**
  * Rows of cells, each as cellValueSchema says. Checked in one loop: z.array(z.array(cellValueSchema)) took
  * ~100 ns per cell (60 µs of a 21-association save, about 5 % of the service's time per save). The
- * findings are zod issues with the cell's path, as before.
+ * findings are zod issues with the cell's path, as before; `params.grid` says which (the API words them in
+ * the caller's language).
  */
 export const cellGridSchema = z.custom<CellValue[][]>().superRefine((grid, ctx) => {
   if (!Array.isArray(grid)) {
-    ctx.addIssue({ code: 'custom', message: `expected a list of rows, got ${typeName(grid)}` });
+    ctx.addIssue({ code: 'custom', message: `expected a list of rows, got ${typeName(grid)}`, params: { grid: 'rows', got: typeName(grid) } });
     return;
   }
   let found = 0;
   for (let r = 0; r < grid.length && found < MAX_GRID_ISSUES; r++) {
     const row: unknown = grid[r];
     if (!Array.isArray(row)) {
-      ctx.addIssue({ code: 'custom', path: [r], message: `expected a row (a list of cells), got ${typeName(row)}` });
+      ctx.addIssue({ code: 'custom', path: [r], message: `expected a row (a list of cells), got ${typeName(row)}`, params: { grid: 'row', got: typeName(row) } });
       found++;
       continue;
     }
     for (let c = 0; c < row.length && found < MAX_GRID_ISSUES; c++) {
       const v: unknown = row[c];
       if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) continue;
-      ctx.addIssue({ code: 'custom', path: [r, c], message: `a cell is text, a number, true/false or null (empty), not ${typeName(v)}` });
+      ctx.addIssue({ code: 'custom', path: [r, c], message: `a cell is text, a number, true/false or null (empty), not ${typeName(v)}`, params: { grid: 'cell', got: typeName(v) } });
       found++;
     }
   }

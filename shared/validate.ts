@@ -61,7 +61,7 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
 
   for (const kind of KINDS) {
     const c = chosen[kind];
-    if (c) checkPersonalData(c.sheet, c.header.headerRow, sink);
+    if (c) checkPersonalData(c.sheet, c.header.headerRow, sink, new Set(c.header.columns.values()));
   }
 
   let budget: BudgetRow[] = [];

@@ -7,15 +7,16 @@ import type { DistrictTotalsAnswer, TrendAnswer } from '../../shared/wire';
 import type { Db } from '../db/connect';
 import { getSnapshot, latestPerYear, latestSnapshot, snapshotRef, snapshotRows, type StoredSnapshot } from '../db/snapshots';
 import type { AppEnv, RouteDeps } from './env';
-import { apiError } from './errors';
-import { params, query, yearSchema } from './input';
+import { apiError, langOf } from './errors';
+import { messages } from '../messages';
+import { params, query, versionId, yearSchema } from './input';
 
 const yearParams = z.object({ year: yearSchema });
-const snapshotQuery = z.object({ snapshot: z.uuid('a snapshot id is a UUID').optional() });
+const snapshotQuery = z.object({ snapshot: versionId.optional() });
 const trendQuery = z
   .object({ from: yearSchema, to: yearSchema })
-  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })
-  .refine((q) => q.to - q.from <= 100, { message: 'ask for at most 100 years at a time', path: ['to'] });
+  .refine((q) => q.from <= q.to, { message: 'msg:from-after-to', path: ['from'] })
+  .refine((q) => q.to - q.from <= 100, { message: 'msg:at-most-100-years', path: ['to'] });
 
 /** The totals of a stored snapshot, by the core's one rule (shared/summary.ts), as the districts answer gives them. */
 async function totalsAnswer(db: Db, snapshot: StoredSnapshot, config: ProgrammeConfig): Promise<DistrictTotalsAnswer> {
@@ -36,8 +37,8 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await latestSnapshot(deps.db, year);
     if (!snapshot || snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
-        ? `No snapshot of ${year} has the id ${q.value.snapshot}.`
-        : `No snapshot has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots).`);
+        ? messages.noVersionWithId[langOf(c)](q.value.snapshot, year)
+        : messages.noVersionYet[langOf(c)](year));
     }
     return c.json(await totalsAnswer(deps.db, snapshot, deps.config));
   });

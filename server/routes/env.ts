@@ -1,11 +1,12 @@
 /** What every route gets: the app's dependencies and the caller (set by the auth middleware). */
 import type { Context } from 'hono';
-import type { ProgrammeConfig } from '../../shared/index';
+import type { Lang, ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
 import type { Database, Db } from '../db/connect';
 
 export interface AppEnv {
-  Variables: { principal: Principal };
+  /** `lang`: the language of the answer's messages (server/routes/lang.ts); `principal`: the caller. */
+  Variables: { principal: Principal; lang: Lang };
 }
 
 export interface RouteDeps {

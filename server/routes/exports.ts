@@ -6,19 +6,18 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { langSchema, type Lang } from '../../shared/schemas';
 import { writeDistrictsCsv, writeMembershipCsv, writeSeriesCsv } from '../export/membership-csv';
 import { writeMembershipXlsx } from '../export/membership-xlsx';
 import type { MembershipExportInput } from '../export/types';
 import { readMembershipExport } from '../db/membership-export';
 import { getSnapshot, latestSnapshot, snapshotRef } from '../db/snapshots';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError } from './errors';
-import { params, query, yearSchema } from './input';
-import { requestLang } from './lang';
+import { apiError, langOf } from './errors';
+import { messages } from '../messages';
+import { params, query, versionId, yearSchema } from './input';
 
 const yearParams = z.object({ year: yearSchema });
-const exportQuery = z.object({ snapshot: z.uuid('a snapshot id is a UUID').optional(), lang: langSchema.optional() });
+const snapshotQuery = z.object({ snapshot: versionId.optional() });
 
 type Writer = (out: NodeJS.WritableStream, input: MembershipExportInput) => Promise<void>;
 
@@ -33,31 +32,24 @@ const files: Array<{ path: string; writer: Writer; type: string; filename: (year
   { path: 'membership-years.csv', writer: writeSeriesCsv, type: CSV_TYPE, filename: (y) => `medlemstal-udvikling-${y}.csv` },
 ];
 
-const notFound: Record<Lang, (year: number, id: string | undefined) => string> = {
-  da: (year, id) =>
-    id
-      ? `Der er ingen version af ${year} med id'et ${id}. Udelad ?snapshot= for årets seneste version.`
-      : `Der er ikke gemt en version af ${year} med medlemstal endnu. Gem årets ark med medlemstallene først.`,
-  en: (year, id) =>
-    id
-      ? `No version of ${year} has the id ${id}. Leave out ?snapshot= for the year's latest version.`
-      : `No version of ${year} with membership figures has been saved yet. Save the year's sheets with the membership figures first.`,
-};
-
 export function exportRoutes(deps: RouteDeps, onStreamError: (error: Error) => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const handler = (file: (typeof files)[number]) => async (c: AppContext) => {
     const p = params(c, yearParams);
     if (!p.ok) return p.response;
-    const q = query(c, exportQuery);
+    const q = query(c, snapshotQuery);
     if (!q.ok) return q.response;
     const { year } = p.value;
-    const lang = requestLang(c, q.value.lang);
+    const lang = langOf(c);
     const snapshot = q.value.snapshot
       ? await getSnapshot(deps.db, q.value.snapshot)
       : await latestSnapshot(deps.db, year, { withMembership: true });
-    if (!snapshot || snapshot.year !== year) return apiError(c, 404, 'not-found', notFound[lang](year, q.value.snapshot));
+    if (!snapshot || snapshot.year !== year) {
+      return apiError(c, 404, 'not-found', q.value.snapshot
+        ? messages.noVersionWithId[langOf(c)](q.value.snapshot, year)
+        : messages.noMembershipYet[langOf(c)](year));
+    }
     const data = await readMembershipExport(deps.db, snapshot.id, deps.config);
     const out = new PassThrough();
     // The writers end the stream when done and destroy it on failure, so a broken export is a broken

@@ -3,6 +3,7 @@ import type { HealthAnswer } from '../../shared/wire';
 import { unavailableReason } from '../db/unavailable';
 import { messages } from '../messages';
 import type { AppEnv, RouteDeps } from './env';
+import { langOf } from './errors';
 
 /**
  * GET /api/health — no token: load balancers and the task pane's "is the service there" check. It asks the
@@ -21,7 +22,7 @@ export function healthRoutes(deps: RouteDeps, log: (line: string) => void): Hono
       const answer: HealthAnswer = {
         status: 'unavailable',
         ...about,
-        error: { code: 'database-unavailable', message: messages.databaseUnavailable.en(reason) },
+        error: { code: 'database-unavailable', message: messages.databaseUnavailable[langOf(c)](reason) },
       };
       return c.json(answer, 503, { 'Retry-After': '5' });
     }

@@ -2,30 +2,42 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { apiError, invalid } from './errors';
+import { messages } from '../messages';
+import { jsonErrorPosition } from '../save-check';
+import { apiError, invalid, langOf } from './errors';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
+const mb = (bytes: number) => Math.max(1, Math.round(bytes / 1024 / 1024));
+
 /** Hono's body limit, answering in the API's error shape: a declared length is refused at once, a chunked body once it passes. */
-export function limitBody(maxBytes: number): MiddlewareHandler {
+export function limitBody(maxBytes: number, what: 'body' | 'workbook' = 'body'): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: (c: Context) =>
-      apiError(c, 413, 'payload-too-large', `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Send a smaller workbook.`),
+      apiError(c, 413, 'payload-too-large', (what === 'body' ? messages.bodyTooLarge : messages.workbookTooLarge)[langOf(c)](mb(maxBytes))),
   });
 }
+
+export const tooLarge = (c: Context, maxBytes: number) => apiError(c, 413, 'payload-too-large', messages.workbookTooLarge[langOf(c)](mb(maxBytes)));
 
 /** The body's text, once its content type says JSON. */
 export async function jsonText(c: Context): Promise<Parsed<string>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: apiError(c, 415, 'unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`) };
+    return { ok: false, response: apiError(c, 415, 'unsupported-media-type', messages.notJson[langOf(c)](type ? shownType(type) : null)) };
   }
   return { ok: true, value: await c.req.text() };
 }
 
-export function malformedJson(c: Context, reason: string): Response {
-  return apiError(c, 400, 'malformed-json', `The request body is not valid JSON: ${reason}.`);
+/** A content type as a message may repeat it: its media type only, without parameters a client made up. */
+function shownType(type: string): string {
+  const media = type.split(';', 1)[0].trim();
+  return /^[\w.+-]{1,64}\/[\w.+-]{1,128}$/.test(media) ? media : '?';
+}
+
+export function malformedJson(c: Context, position: number | null): Response {
+  return apiError(c, 400, 'malformed-json', messages.malformedJson[langOf(c)](position));
 }
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.infer<S>>> {
@@ -35,22 +47,26 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     data = JSON.parse(text.value);
   } catch (error) {
-    return { ok: false, response: malformedJson(c, (error as Error).message) };
+    return { ok: false, response: malformedJson(c, jsonErrorPosition(error)) };
   }
   const parsed = schema.safeParse(data);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'body', parsed.error) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'body', parsed.error, data) };
 }
 
 export function query<S extends z.ZodType>(c: Context, schema: S): Parsed<z.infer<S>> {
-  const parsed = schema.safeParse(c.req.query());
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'query', parsed.error) };
+  const input = c.req.query();
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'query', parsed.error, input) };
 }
 
 export function params<S extends z.ZodType>(c: Context, schema: S): Parsed<z.infer<S>> {
-  const parsed = schema.safeParse(c.req.param());
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'path', parsed.error) };
+  const input = c.req.param();
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(c, 'path', parsed.error, input) };
 }
 
 /** A programme year as it appears in paths and queries. */
 export const yearSchema = z.coerce.number().int().min(1900).max(2200);
 export const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A version's id, in a path or a query. */
+export const versionId = z.uuid('msg:version-id');

@@ -1,41 +1,40 @@
 /** Saving, listing, reading and comparing snapshots. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Report } from '../../shared/index';
 import { diffSnapshots, type SnapshotContent } from '../../shared/snapshot';
 import type { ConflictAnswer, InvalidWorkbookAnswer, SavedAnswer } from '../../shared/wire';
 import {
   getSnapshot, getSnapshotReport, listSnapshots, membershipOfYear, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
 } from '../db/snapshots';
-import { messages } from '../messages';
+import { messages, type SaveRoute } from '../messages';
 import { storeSave, type SaveOutcome } from '../save';
 import { checkSaveBody } from '../save-check';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError, invalidIssues } from './errors';
-import { jsonText, limitBody, malformedJson, params, query, yearSchema } from './input';
+import { apiError, invalidIssues, langOf } from './errors';
+import { jsonText, limitBody, malformedJson, params, query, versionId, yearSchema } from './input';
 
 const listSchema = z.object({
   year: yearSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d+$/, 'use the nextCursor of the previous page').optional(),
+  cursor: z.string().regex(/^\d{1,18}$/, 'msg:cursor').optional(),
 });
 
-const idSchema = z.object({ id: z.uuid('a snapshot id is a UUID') });
-const diffQuerySchema = z.object({ against: z.uuid('a snapshot id is a UUID').optional() });
+const idSchema = z.object({ id: versionId });
+const diffQuerySchema = z.object({ against: versionId.optional() });
 
-function errorCount(report: Report): string {
-  return `${report.counts.error} error${report.counts.error === 1 ? '' : 's'}`;
-}
-
-/** One answer per outcome of a save; shared by JSON saves and workbook uploads. */
-export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
+/**
+ * One answer per outcome of a save; shared by JSON saves and workbook uploads (`route`: how to save again
+ * after a conflict is said in that route's syntax).
+ */
+export function saveResponse(c: AppContext, outcome: SaveOutcome, route: SaveRoute): Response {
+  const lang = langOf(c);
   switch (outcome.kind) {
     case 'invalid': {
       const answer: InvalidWorkbookAnswer = {
         error: {
           code: 'invalid-workbook',
-          message: `The workbook has ${errorCount(outcome.report)}; nothing was stored. Fix them and save again.`,
+          message: messages.invalidWorkbook[lang](outcome.report.counts.error),
           issues: outcome.report.issues.filter((i) => i.severity === 'error'),
         },
         report: outcome.report,
@@ -47,10 +46,7 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
         error: {
           code: 'conflict',
           case: outcome.case,
-          message:
-            `Someone saved ${outcome.latest.year} after the copy you started from (latest: ${outcome.latest.id} by ` +
-            `${outcome.latest.createdBy} at ${outcome.latest.createdAt}). Compare the changes, then save with ` +
-            `basedOn: "${outcome.latest.id}" or force: true.`,
+          message: messages.conflict[lang](outcome.case, publicMeta(outcome.latest), route),
           latest: publicMeta(outcome.latest),
           diff: outcome.diff,
         },
@@ -58,7 +54,7 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
       return c.json(answer, 409);
     }
     case 'unknown-based-on':
-      return apiError(c, 400, 'unknown-based-on', `basedOn does not name a snapshot of ${outcome.year}. Send the id you last read for that year, or leave it out for the first save.`);
+      return apiError(c, 400, 'unknown-based-on', messages.unknownBasedOn[lang](outcome.year, route));
     case 'created':
     case 'existing': {
       // The report without its rows: the sender has them, and GET /api/snapshots/:id gives them as stored.
@@ -67,7 +63,7 @@ export function saveResponse(c: AppContext, outcome: SaveOutcome): Response {
         snapshot: publicMeta(outcome.snapshot),
         existing: outcome.kind === 'existing',
         revertOf,
-        ...(revertOf ? { message: messages.revert.en(revertOf) } : {}),
+        ...(revertOf ? { message: messages.revert[lang](revertOf) } : {}),
         report: outcome.save.report,
       };
       return c.json(answer, outcome.kind === 'created' ? 201 : 200);
@@ -85,11 +81,11 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
     const text = await jsonText(c);
     if (!text.ok) return text.response;
-    const checked = await checkSaveBody(text.value, deps.config, (year) => membershipOfYear(deps.db, year));
-    if (checked.kind === 'malformed-json') return malformedJson(c, checked.message);
+    const checked = await checkSaveBody(text.value, deps.config, (year) => membershipOfYear(deps.db, year), langOf(c));
+    if (checked.kind === 'malformed-json') return malformedJson(c, checked.position);
     if (checked.kind === 'invalid-body') return invalidIssues(c, 'body', checked.issues);
     const outcome = await storeSave(deps.db, checked.workbook, { ...checked.wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
-    return saveResponse(c, outcome);
+    return saveResponse(c, outcome, 'json');
   });
 
   app.get('/snapshots', async (c) => {
@@ -106,7 +102,7 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
     const p = params(c, idSchema);
     if (!p.ok) return p.response;
     const snapshot = await getSnapshot(deps.db, p.value.id);
-    if (!snapshot) return apiError(c, 404, 'not-found', `No snapshot has the id ${p.value.id}.`);
+    if (!snapshot) return apiError(c, 404, 'not-found', messages.noVersionWithId[langOf(c)](p.value.id, null));
     const [rows, report] = await Promise.all([snapshotRows(deps.db, snapshot.id), getSnapshotReport(deps.db, snapshot.id)]);
     return c.json({ snapshot: publicMeta(snapshot), budget: rows.budget, membership: rows.membership, report: { ...report, data: rows } });
   });
@@ -117,9 +113,9 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
     const q = query(c, diffQuerySchema);
     if (!q.ok) return q.response;
     const snapshot = await getSnapshot(deps.db, p.value.id);
-    if (!snapshot) return apiError(c, 404, 'not-found', `No snapshot has the id ${p.value.id}.`);
+    if (!snapshot) return apiError(c, 404, 'not-found', messages.noVersionWithId[langOf(c)](p.value.id, null));
     const against = q.value.against ? await getSnapshot(deps.db, q.value.against) : await previousSnapshot(deps.db, snapshot);
-    if (q.value.against && !against) return apiError(c, 404, 'not-found', `No snapshot has the id ${q.value.against} (against).`);
+    if (q.value.against && !against) return apiError(c, 404, 'not-found', `${messages.noVersionWithId[langOf(c)](q.value.against, null)} (against)`);
     const newer = await contentOf(deps, snapshot);
     // The first snapshot of a year is compared with nothing: everything in it is added.
     const older: SnapshotContent = against ? await contentOf(deps, against) : { year: snapshot.year, model: newer.model, budget: [], membership: [] };

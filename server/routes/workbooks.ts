@@ -4,15 +4,15 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { langSchema } from '../../shared/index';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
 import { membershipOfYear } from '../db/snapshots';
 import { checkReport } from '../save-check';
 import { saveSnapshot } from '../save';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError } from './errors';
-import { booleanFlag, limitBody, query, yearSchema } from './input';
+import { messages } from '../messages';
+import { apiError, langOf } from './errors';
+import { booleanFlag, limitBody, query, tooLarge, versionId, yearSchema } from './input';
 import { saveResponse } from './snapshots';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,8 +20,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const uploadQuery = z.object({
   save: booleanFlag.default(false),
   year: yearSchema.optional(),
-  lang: langSchema.optional(),
-  basedOn: z.uuid('a snapshot id is a UUID').optional(),
+  basedOn: versionId.optional(),
   force: booleanFlag.default(false),
 });
 
@@ -33,12 +32,12 @@ async function readUpload(c: AppContext, maxBytes: number): Promise<Upload> {
     let form: Record<string, unknown>;
     try {
       form = await c.req.parseBody();
-    } catch (error) {
-      return { ok: false, response: apiError(c, 400, 'malformed-multipart', `The multipart body could not be read: ${(error as Error).message}.`) };
+    } catch {
+      return { ok: false, response: apiError(c, 400, 'malformed-multipart', messages.malformedMultipart[langOf(c)]()) };
     }
     const file = form.file;
     if (!(file instanceof File)) {
-      return { ok: false, response: apiError(c, 400, 'missing-file', 'Send the workbook in the multipart field "file" (curl: -F "file=@Budget.xlsx").') };
+      return { ok: false, response: apiError(c, 400, 'missing-file', messages.missingFile[langOf(c)]()) };
     }
     if (file.size > maxBytes) return { ok: false, response: tooLarge(c, maxBytes) };
     return { ok: true, bytes: Buffer.from(await file.arrayBuffer()), filename: file.name || null };
@@ -47,20 +46,14 @@ async function readUpload(c: AppContext, maxBytes: number): Promise<Upload> {
     const bytes = Buffer.from(await c.req.arrayBuffer());
     return { ok: true, bytes, filename: null };
   }
-  return {
-    ok: false,
-    response: apiError(c, 415, 'unsupported-media-type', `Upload the .xlsx as multipart/form-data (field "file") or as raw bytes with Content-Type: ${XLSX_TYPE}.`),
-  };
+  return { ok: false, response: apiError(c, 415, 'unsupported-media-type', messages.notXlsxUpload[langOf(c)]()) };
 }
-
-const tooLarge = (c: AppContext, maxBytes: number) =>
-  apiError(c, 413, 'payload-too-large', `The workbook is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the upload limit.`);
 
 export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxBytes = deps.limits.workbookBytes;
   // Multipart framing adds a little around the file itself.
-  app.post('/workbooks', requireRole('editor'), limitBody(maxBytes + 64 * 1024), async (c) => {
+  app.post('/workbooks', requireRole('editor'), limitBody(maxBytes + 64 * 1024, 'workbook'), async (c) => {
     const q = query(c, uploadQuery);
     if (!q.ok) return q.response;
     const upload = await readUpload(c, maxBytes);
@@ -70,10 +63,10 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
     try {
       workbook = await readWorkbookFile(upload.bytes);
     } catch (error) {
-      if (error instanceof WorkbookReadError) return apiError(c, 400, 'unreadable-workbook', error.message);
+      if (error instanceof WorkbookReadError) return apiError(c, 400, 'unreadable-workbook', error.messageIn(langOf(c)), { reason: error.reason });
       throw error;
     }
-    const options = { year: q.value.year, lang: q.value.lang };
+    const options = { year: q.value.year, lang: langOf(c) };
     if (!q.value.save) return c.json({ report: await checkReport(workbook, options, deps.config, (year) => membershipOfYear(deps.db, year)) });
     const outcome = await saveSnapshot(
       deps.db,
@@ -88,7 +81,7 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
       },
       deps.config,
     );
-    return saveResponse(c, outcome);
+    return saveResponse(c, outcome, 'upload');
   });
   return app;
 }

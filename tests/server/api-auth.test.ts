@@ -82,7 +82,7 @@ for (const db of testDatabases) {
       expect((await revoked.json()).token.revokedAt).not.toBeNull();
       const after = await s.request('/api/snapshots', { token });
       expect(after.status).toBe(401);
-      expect((await after.json()).error.message).toMatch(/revoked/);
+      expect((await after.json()).error.message).toMatch(/tilbagekaldt/);
       expect((await s.request('/api/tokens/nobody', { token: 'admin', method: 'DELETE' })).status).toBe(404);
     });
 

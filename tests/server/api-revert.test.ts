@@ -46,7 +46,7 @@ for (const db of testDatabases) {
       expect(back.body.snapshot.id).not.toBe(a.body.snapshot.id);
       expect(back.body.snapshot).toMatchObject({ basedOn: b.body.snapshot.id, hash: a.body.snapshot.hash });
       expect(back.body.revertOf?.id).toBe(a.body.snapshot.id);
-      expect(back.body.message).toMatch(/latest version again/);
+      expect(back.body.message).toMatch(/årets seneste version igen/);
       expect(await countSnapshots(s.database.db)).toBe(3);
 
       const list = await read<{ snapshots: Array<{ id: string }> }>('/api/snapshots?year=2025');
