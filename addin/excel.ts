@@ -62,6 +62,18 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
+// ------------------------------------------------------------------------------------------ new workbook
+
+/**
+ * Opens an .xlsx (base64) as a new workbook in Excel, leaving the open one as it is; the person saves it where
+ * they like (ExcelApi 1.8). Office acts at the call, outside any batch.
+ */
+export async function openAsNewWorkbook(base64Xlsx: string): Promise<void> {
+  const h = host();
+  if (!h) throw new ExcelUnavailableError();
+  await h.Excel.createWorkbook(base64Xlsx);
+}
+
 // ------------------------------------------------------------------------------------------ reading
 
 /** Cells per loaded range: Microsoft advises reading large ranges in blocks rather than in one piece. */

@@ -301,3 +301,25 @@ describe('writeOverviewSheet', () => {
     expect(staffSheets()).toBe(before);
   });
 });
+
+describe('openAsNewWorkbook', () => {
+  it('opens the .xlsx at the call, outside any batch, and leaves the open workbook alone', async () => {
+    install({ sheets: [budgetSheet()] });
+    excel = await freshAdapter();
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Medlemstal 2025').addRow(['Forening', 'Medlemmer under 25']);
+    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    await excel.openAsNewWorkbook(base64);
+    expect(double.createdWorkbooks).toEqual([base64]);
+    expect(double.log.syncs).toBe(0);
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025']);
+  });
+
+  it('is refused, as by Office, for what is not an .xlsx', async () => {
+    install({ sheets: [budgetSheet()] });
+    excel = await freshAdapter();
+    await expect(excel.openAsNewWorkbook(Buffer.from('<html>not a workbook</html>').toString('base64'))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(double.createdWorkbooks).toEqual([]);
+  });
+});

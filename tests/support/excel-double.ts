@@ -6,7 +6,7 @@
  * It records every run, sync and load so tests can count round trips. Runs in Node and in the browser.
  */
 import { sheetModel, type SheetInit, type WorkbookModel } from './excel-double-model';
-import { Context, type DoubleLog, type Options } from './excel-double-proxy';
+import { Context, OfficeDoubleError, type DoubleLog, type Options } from './excel-double-proxy';
 import { WorkbookProxy } from './excel-double-sheets';
 
 export { OfficeDoubleError, type DoubleLog } from './excel-double-proxy';
@@ -16,8 +16,10 @@ export type DoubleContext = Context & { workbook: WorkbookProxy };
 
 export interface ExcelDouble {
   Office: { onReady(): Promise<{ host: string; platform: string }>; HostType: { Excel: string }; context: { displayLanguage: string } };
-  Excel: { run<T>(batch: (context: DoubleContext) => Promise<T>): Promise<T> };
+  Excel: { run<T>(batch: (context: DoubleContext) => Promise<T>): Promise<T>; createWorkbook(base64?: string): Promise<void> };
   workbook: WorkbookModel;
+  /** Workbooks Excel.createWorkbook opened (the base64 .xlsx given, or null for a blank one), in order. */
+  createdWorkbooks: Array<string | null>;
   log: DoubleLog;
 }
 
@@ -39,9 +41,11 @@ export function createExcelDouble(init: ExcelDoubleInit): ExcelDouble {
   };
   const log: DoubleLog = { runs: 0, syncs: 0, commands: [] };
   const options: Options = { payloadLimitBytes: init.payloadLimitBytes ?? 5 * 1024 * 1024 };
+  const createdWorkbooks: Array<string | null> = [];
   return {
     workbook,
     log,
+    createdWorkbooks,
     Office: {
       onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
       HostType: { Excel: 'Excel' },
@@ -56,6 +60,23 @@ export function createExcelDouble(init: ExcelDoubleInit): ExcelDouble {
         // Excel.run sends what is still queued when the batch returns.
         if (context.pending > 0) await context.sync();
         return result;
+      },
+      // Not a batch command: Office opens the new workbook when called (no context, no sync), leaves the open
+      // workbook as it is, and rejects what is not an .xlsx (a zip) or passes the request limit.
+      async createWorkbook(base64?: string): Promise<void> {
+        if (base64 === undefined || base64 === null) {
+          createdWorkbooks.push(null);
+          return;
+        }
+        let head: string;
+        try {
+          head = atob(base64.slice(0, 8));
+        } catch {
+          throw new OfficeDoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        }
+        if (!head.startsWith('PK\u0003\u0004')) throw new OfficeDoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        if (base64.length > options.payloadLimitBytes) throw new OfficeDoubleError('RequestPayloadSizeLimitExceeded', `The request payload size (${base64.length} bytes) has exceeded the limit.`);
+        createdWorkbooks.push(base64);
       },
     },
   };
