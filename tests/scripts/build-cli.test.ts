@@ -3,33 +3,20 @@
  * the migrations beside them) and started through scripts/when-changed.mjs with plain Node. Its answers
  * must be the ones server/cli.ts gives in this process.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli';
 import { root } from '../../scripts/build-node';
-import { runCli, type CliResult } from '../server/cli/run-cli';
+import { runCli, spawnNode, type CliResult } from '../server/cli/run-cli';
 
 // Inside the checkout (dist/), so the bundle finds its packages in node_modules as dist/cli does.
 const target = join(root, 'dist', `cli-test-${process.pid}`);
 const scratch = mkdtempSync(join(tmpdir(), 'partnerskab-built-cli-'));
 
 function built(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'when-changed.mjs'), '--run', join(target, 'cli.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
+  return spawnNode([join(root, 'scripts', 'when-changed.mjs'), '--run', join(target, 'cli.mjs'), ...args], { ...process.env, ...env });
 }
 
 beforeAll(async () => {

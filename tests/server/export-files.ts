@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
+import type { MembershipExportYear } from '../../server/export/types';
 
 /** RFC 4180 with ; as separator: quoted fields may hold ; "" and line breaks. Lines end in CRLF. */
 export function parseCsv(text: string): string[][] {
@@ -67,22 +68,7 @@ export interface ExportComparison {
 }
 
 /** One row of the programme's figures per year, as the series sheet / years file gives them. */
-export interface SeriesRow {
-  year: number;
-  model: string;
-  associations: number;
-  extended: number;
-  under25: number;
-  age0to12: number | null;
-  age13to18: number | null;
-  age19to24: number | null;
-  totalMembers: number | null;
-  grant: number;
-  cofinancing: number;
-  hours: number;
-  grantPerMemberUnder25: number | null;
-  versionId: string;
-}
+export type SeriesRow = Omit<MembershipExportYear, 'snapshot'> & { versionId: string };
 
 type Lang = 'da' | 'en';
 

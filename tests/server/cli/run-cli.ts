@@ -13,20 +13,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The CLI as a user runs it: a separate process through tsx, from the repo root. */
 /** The environment without the caller's locale, so the CLI speaks its default (Danish) unless a test sets LANG. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { LANG: _l, LC_ALL: _a, LC_MESSAGES: _m, ...rest } = process.env;
   return { ...rest, ...extra };
 }
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Node with these arguments, from the repo root, its output captured. */
+export function spawnNode(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'server/cli.ts'), ...args], {
-      cwd: repoRoot,
-      env: cleanEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, argv, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -34,6 +30,11 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<C
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The CLI as a user runs it: a separate process through tsx, from the repo root. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return spawnNode([join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'server/cli.ts'), ...args], cleanEnv(env));
 }
 
 /** The CLI's main function in this process, with its output captured. */

@@ -30,8 +30,9 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
     drop = made.drop;
     url = made.url;
     // Saves here wait on each other's locks on purpose, for as long as a loaded machine takes: the service's
-    // 3 s query timeout (an outage bound, proved in outage.test.ts) would turn that wait into a failure.
-    const open = () => openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4, timeouts: { queryMs: 600_000 } });
+    // 2 s connect and 3 s query timeouts (outage bounds, proved in outage.test.ts) would turn that wait, or a
+    // slow connect on a loaded machine, into a failure.
+    const open = () => openDatabase({ kind: 'postgresql', url: made.url, poolSize: 4, timeouts: { queryMs: 600_000, connectMs: 600_000 } });
     instances = [await open(), await open()];
   });
   afterAll(async () => {
@@ -106,9 +107,14 @@ describe.skipIf(postgres.skip !== null)('two instances saving to one PostgreSQL 
         [base.snapshot.id],
       );
       const saving = save(instances[1], 5001, base.snapshot.id);
-      // Until this save's INSERT waits for the other transaction on the unique (year, parent_id).
-      for (let i = 0; ; i++) {
-        const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'insert into "snapshots"%'`);
+      let settled = false;
+      saving.then(() => (settled = true), () => (settled = true));
+      // Until this save's INSERT waits for the other transaction on the unique (year, parent_id). A save that
+      // ends before it waits ends the loop, so its own error (not this loop's) says what went wrong.
+      for (let i = 0; !settled; i++) {
+        // Blocked by this client's transaction, whatever statement text pg_stat_activity shows for it at the
+        // moment (with the extended protocol it can still show the save's previous select).
+        const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`);
         if (rows[0].n > 0) break;
         if (i >= 6_000) throw new Error('the save never came to wait on the other insert');
         await new Promise((r) => setTimeout(r, 50));

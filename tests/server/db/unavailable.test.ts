@@ -74,7 +74,7 @@ describe('the app when its database does not answer', () => {
     expect(await ok.json()).toEqual({ status: 'ok', database: 'pglite', schemaVersion: expect.stringMatching(/^\d{4}_/) });
 
     const refused = await connectError({ host: '127.0.0.1', port: await freePort() });
-    const down = await appWith(() => Promise.reject(refused)).request('/api/health');
+    const down = await appWith(() => Promise.reject(refused)).request('/api/health', { headers: { 'accept-language': 'en' } });
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     const body = await down.json();
