@@ -110,6 +110,23 @@ export const messages = {
     en: (method, path) => (path === null ? `No such route (${method}). See the README's API section.` : `No route ${method} ${path}. See the README's API section.`),
   } satisfies Texts<[string, string | null]>,
 
+  // ------------------------------------------------------------------ the pane's files (server/static.ts)
+  /** A file under /addin/ that is not there: the pane's own address when it is built, the build command when not. */
+  paneFileMissing: {
+    da: (path, built) =>
+      built
+        ? `Ruden har ingen fil ${path ?? 'med den adresse'}. Ruden åbnes på /addin/ (eller /addin/taskpane.html).`
+        : 'Ruden er ikke bygget på denne tjeneste. Byg den med: npm run build:addin (npm start gør det selv).',
+    en: (path, built) =>
+      built
+        ? `The pane has no file ${path ?? 'at that address'}. The pane opens at /addin/ (or /addin/taskpane.html).`
+        : 'The pane is not built on this service. Build it with: npm run build:addin (npm start does it itself).',
+  } satisfies Texts<[string | null, boolean]>,
+  officeJsMissing: {
+    da: (path) => `office.js har ingen fil ${path ?? 'med den adresse'}.`,
+    en: (path) => `office.js has no file ${path ?? 'at that address'}.`,
+  } satisfies Texts<[string | null]>,
+
   // ------------------------------------------------------------------ 401 / 403
   noToken: {
     da: () => 'Send en adgangsnøgle: "Authorization: Bearer <nøgle>". Få en af den, der driver tjenesten.',

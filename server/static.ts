@@ -8,7 +8,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { apiError } from './routes/errors';
+import { messages, shown } from './messages';
+import { apiError, langOf } from './routes/errors';
 
 export interface StaticPaths {
   /** Built task pane (dist/addin). */
@@ -140,13 +141,16 @@ export function staticRoutes(paths: StaticPaths, publicUrl: string): Hono {
     const relative = c.req.path.slice('/addin/'.length);
     // The pane must pick up a new build at once; office.js below is versioned by its package.
     const res = await fileResponse(inside(paths.addinDir, relative), 'no-cache');
-    return res ?? apiError(c, 404, 'not-found', `No task-pane file ${c.req.path}. Build the add-in with: npm run build:addin.`);
+    if (res) return res;
+    // Whether the pane is built decides the advice: a built pane's address, or the build command.
+    const built = await stat(join(paths.addinDir, 'taskpane.html')).then((s) => s.isFile(), () => false);
+    return apiError(c, 404, 'not-found', messages.paneFileMissing[langOf(c)](shown(c.req.path, 200), built));
   });
 
   app.get('/office-js/*', async (c) => {
     const relative = c.req.path.slice('/office-js/'.length);
     const res = await fileResponse(inside(paths.officeJsDir, relative), 'public, max-age=86400');
-    return res ?? apiError(c, 404, 'not-found', `No office.js file ${c.req.path}.`);
+    return res ?? apiError(c, 404, 'not-found', messages.officeJsMissing[langOf(c)](shown(c.req.path, 200)));
   });
   return app;
 }

@@ -78,6 +78,27 @@ describe('static files', () => {
     }
     const missing = await app.request('/addin/nothing.js');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toContain('npm run build:addin');
+    // The pane is built here: the answer gives its address, not the old "build the add-in" advice.
+    expect((await missing.json()).error.message).toBe('Ruden har ingen fil /addin/nothing.js. Ruden åbnes på /addin/ (eller /addin/taskpane.html).');
+    const english = await app.request('/addin/nothing.js', { headers: { 'Accept-Language': 'en' } });
+    expect((await english.json()).error.message).toBe('The pane has no file /addin/nothing.js. The pane opens at /addin/ (or /addin/taskpane.html).');
+    expect(JSON.stringify(await (await app.request('/addin/0101901234.js')).json())).not.toContain('0101901234');
+  });
+
+  it('a service whose pane is not built says how to build it, in Danish or English', async () => {
+    const unbuilt = mkdtempSync(join(tmpdir(), 'partnerskab-unbuilt-'));
+    try {
+      const bare = createApp({
+        db: database.db, database, auth: createAuth({ db: database.db }), clock: () => new Date(),
+        staticPaths: { addinDir: join(unbuilt, 'addin'), manifestPath: join(root, 'manifest.xml'), officeJsDir: defaultStaticPaths(repo).officeJsDir },
+      });
+      const da = await bare.request('/addin/taskpane.html');
+      expect(da.status).toBe(404);
+      expect((await da.json()).error.message).toContain('Ruden er ikke bygget på denne tjeneste. Byg den med: npm run build:addin');
+      const en = await bare.request('/addin/taskpane.html?lang=en');
+      expect((await en.json()).error.message).toContain('The pane is not built on this service. Build it with: npm run build:addin');
+    } finally {
+      rmSync(unbuilt, { recursive: true, force: true });
+    }
   });
 });
