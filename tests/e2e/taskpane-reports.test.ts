@@ -18,8 +18,6 @@ import { startService, type RunningService } from '../support/service-process';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
 const missing = chromiumMissing();
-/** A bound, not a speed check: the machine is shared. */
-const patience = { timeout: 120_000, interval: 100 };
 if (missing && !process.env.CI) console.log(`skipping the browser test: ${missing}`);
 
 describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pane (headless Chromium, real service)', () => {
@@ -52,6 +50,7 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     expect(new URL(page.url()).pathname).toBe('/addin/taskpane.html');
     expect(await page.locator('#validate').textContent()).toBe('Kontrollér');
     expect(await page.locator('body').textContent()).not.toContain('No task-pane file');
+    if (address === '/addin/') await shot(page, 'da-opened-from-addin-address');
     await page.context().close();
   });
 });
