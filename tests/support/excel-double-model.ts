@@ -1,9 +1,13 @@
 /**
- * The workbook behind the Excel test double: plain data the tests set up and inspect (cells, fills, tables,
- * charts, hidden add-in settings, the selection). The proxies in excel-double.ts act on it only at sync.
+ * The workbook behind the Excel test double: plain data the tests set up and inspect (cells, formulas, number
+ * formats, fills, hidden rows, tables, charts, hidden add-in settings, the selection). The proxies in
+ * excel-double.ts act on it only at sync. Cells are entered as Excel enters them: a string that reads as a
+ * number (en-US, as Office.js parses `Range.values`) becomes the number unless the cell's format is Text ("@"),
+ * one that starts with "=" becomes a formula, and every =SUM recalculates when a cell changes.
  */
 import { cellAddress, columnLetter, parseA1 } from '../../shared/read/a1';
 import type { CellValue } from '../../shared/schemas';
+import { sumOf } from './excel-sum';
 
 export interface FillModel {
   color: string;
@@ -54,6 +58,10 @@ export interface SheetModel {
   values: CellValue[][];
   /** "r,c" → number format; absent = "General". */
   numberFormats: Map<string, string>;
+  /** "r,c" → formula text ("=SUM(D5:D26)"); the cell's entry in `values` is its result. */
+  formulas: Map<string, string>;
+  /** 0-based indices of hidden rows. */
+  hiddenRows: Set<number>;
   /** "r,c" → fill; absent = no fill. */
   fills: Map<string, FillModel>;
   fonts: Map<string, FontModel>;
@@ -78,6 +86,9 @@ export interface SheetInit {
   name: string;
   values: CellValue[][];
   numberFormat?: string[][];
+  /** Office.js `Range.formulas`-shaped: a string starting with "=" is the cell's formula, `values` its result. */
+  formulas?: CellValue[][];
+  hiddenRows?: number[];
   visibility?: SheetModel['visibility'];
   fills?: Record<string, Partial<FillModel>>;
 }
@@ -88,6 +99,8 @@ export function sheetModel(init: SheetInit): SheetModel {
     visibility: init.visibility ?? 'Visible',
     values: init.values.map((row) => [...row]),
     numberFormats: new Map(),
+    formulas: new Map(),
+    hiddenRows: new Set(init.hiddenRows ?? []),
     fills: new Map(),
     fonts: new Map(),
     borders: new Map(),
@@ -96,6 +109,7 @@ export function sheetModel(init: SheetInit): SheetModel {
     autofitRanges: [],
   };
   init.numberFormat?.forEach((row, r) => row.forEach((f, c) => f !== 'General' && sheet.numberFormats.set(`${r},${c}`, f)));
+  init.formulas?.forEach((row, r) => row.forEach((f, c) => isFormulaText(f) && sheet.formulas.set(`${r},${c}`, f as string)));
   for (const [address, fill] of Object.entries(init.fills ?? {})) {
     const at = parseA1(address);
     if (!at) throw new Error(`bad address ${address}`);
@@ -113,6 +127,61 @@ export function setCellValue(sheet: SheetModel, row: number, column: number, val
   const line = sheet.values[row];
   while (line.length <= column) line.push('');
   line[column] = value;
+}
+
+export function formatAt(sheet: SheetModel, row: number, column: number): string {
+  return sheet.numberFormats.get(`${row},${column}`) ?? 'General';
+}
+
+/** Office.js `Range.formulas` of one cell: the formula where there is one, else the value itself. */
+export function formulaAt(sheet: SheetModel, row: number, column: number): CellValue {
+  return sheet.formulas.get(`${row},${column}`) ?? cellValue(sheet, row, column);
+}
+
+function isFormulaText(v: unknown): boolean {
+  return typeof v === 'string' && v.length > 1 && v.startsWith('=');
+}
+
+/** A number as en-US Excel reads typed text: "1.000" → 1, "1,000" → 1000, "0012" → 12; "250.000 kr." stays text. */
+function enUsNumber(text: string): number | null {
+  const t = text.trim();
+  if (!/^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$/.test(t) && !/^[+-]?\.\d+$/.test(t)) return null;
+  return Number(t.replace(/,/g, ''));
+}
+
+/**
+ * A value written to a cell through `Range.values` (or `Range.formulas`), as Excel stores it. In a cell
+ * formatted as Text ("@") a string stays exactly as given; elsewhere Excel parses it as if typed: a formula,
+ * a number, TRUE/FALSE, or text. Numbers, booleans and "" are stored as given. Any formula there was is gone.
+ */
+export function enterValue(sheet: SheetModel, row: number, column: number, value: CellValue): void {
+  const key = `${row},${column}`;
+  sheet.formulas.delete(key);
+  let stored: CellValue = value ?? '';
+  if (typeof value === 'string' && formatAt(sheet, row, column) !== '@') {
+    const n = enUsNumber(value);
+    if (value.length > 1 && value.startsWith('=')) {
+      sheet.formulas.set(key, value);
+      stored = '';
+    } else if (n !== null) stored = n;
+    else if (/^(true|false)$/i.test(value.trim())) stored = value.trim().toLowerCase() === 'true';
+  }
+  setCellValue(sheet, row, column, stored);
+  recalculate(sheet);
+}
+
+/**
+ * Excel's automatic recalculation, for the formulas the double knows: =SUM over ranges and cells adds the
+ * numbers and skips text, booleans and blanks (hidden rows count, as in Excel); an error in its range is its
+ * result. Other formulas keep the result they were given. Rows are evaluated top to bottom, so a total of
+ * totals above it sees their new results.
+ */
+export function recalculate(sheet: SheetModel): void {
+  const keys = [...sheet.formulas.keys()].map((k) => k.split(',').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [r, c] of keys) {
+    const m = /^=\s*SUM\((.*)\)\s*$/i.exec(sheet.formulas.get(`${r},${c}`)!);
+    if (m) setCellValue(sheet, r, c, sumOf(sheet.values, m[1], (v) => typeof v === 'string' && excelErrors.has(v)));
+  }
 }
 
 export function fillAt(sheet: SheetModel, row: number, column: number): FillModel {

@@ -1,7 +1,10 @@
-/** Ranges of the Excel double: values, formats, fills, selection and per-cell properties, acted on at sync. */
+/**
+ * Ranges of the Excel double: values, formulas, number formats, hidden rows, fills, selection, per-cell
+ * properties and special cells, acted on at sync.
+ */
 import type { CellValue } from '../../shared/schemas';
-import { cellValue, fillAt, noFill, qualifiedAddress, setCellValue, valueType, type FillModel, type SheetModel } from './excel-double-model';
-import { ClientObject, ClientResult, notLoaded, OfficeDoubleError, type Box, type Context } from './excel-double-proxy';
+import { cellValue, enterValue, fillAt, formatAt, formulaAt, noFill, qualifiedAddress, valueType, type FillModel, type SheetModel } from './excel-double-model';
+import { ClientObject, ClientResult, notLoaded, OfficeDoubleError, propertyNames, type Box, type Context } from './excel-double-proxy';
 
 const fillKeys = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
 
@@ -32,12 +35,29 @@ export class RangeProxy extends ClientObject {
     const b = this.box();
     return Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.columns }, (_, j) => read(b.sheet, b.row + i, b.column + j)));
   }
+  /** Properties of an item of a loaded collection arrive with it, as Office returns them; answers the bytes. */
+  fill(names: string[]): number {
+    this.nullState = false;
+    let bytes = 0;
+    for (const name of names) {
+      const value = this.readProperty(name);
+      this.loadedData.set(name, value);
+      bytes += JSON.stringify(value ?? null).length;
+    }
+    return bytes;
+  }
   protected readProperty(name: string): unknown {
     const b = this.box();
     switch (name) {
       case 'values': return this.grid(cellValue);
       case 'valueTypes': return this.grid((s, r, c) => valueType(cellValue(s, r, c)));
-      case 'numberFormat': return this.grid((s, r, c) => s.numberFormats.get(`${r},${c}`) ?? 'General');
+      case 'numberFormat': return this.grid(formatAt);
+      case 'formulas': return this.grid(formulaAt);
+      // True when every row is hidden, false when none is, null when some are (as Office.js reports it).
+      case 'rowHidden': {
+        const hidden = Array.from({ length: b.rows }, (_, i) => b.sheet.hiddenRows.has(b.row + i));
+        return hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+      }
       case 'address': return qualifiedAddress(b.sheet.name, b.row, b.column, b.rows, b.columns);
       case 'rowIndex': return b.row;
       case 'columnIndex': return b.column;
@@ -49,6 +69,8 @@ export class RangeProxy extends ClientObject {
   get values(): CellValue[][] { return this.property('values'); }
   get valueTypes(): string[][] { return this.property('valueTypes'); }
   get numberFormat(): string[][] { return this.property('numberFormat'); }
+  get formulas(): CellValue[][] { return this.property('formulas'); }
+  get rowHidden(): boolean { return this.property('rowHidden'); }
   get address(): string { return this.property('address'); }
   get rowIndex(): number { return this.property('rowIndex'); }
   get columnIndex(): number { return this.property('columnIndex'); }
@@ -65,11 +87,40 @@ export class RangeProxy extends ClientObject {
       this.forEachCell((sheet, row, column, i, j) => write(sheet, row, column, isGrid ? (input as T[][])[i][j] : (input as T)));
     });
   }
+  // A null in the input leaves that cell as it is, as in Office.js.
   set values(input: CellValue[][]) {
-    this.assign('values', input, (sheet, row, column, value) => setCellValue(sheet, row, column, value));
+    this.assign('values', input, (sheet, row, column, value) => value !== null && enterValue(sheet, row, column, value));
+  }
+  set formulas(input: CellValue[][]) {
+    this.assign('formulas', input, (sheet, row, column, value) => value !== null && enterValue(sheet, row, column, value));
+  }
+  set rowHidden(hidden: boolean) {
+    this.context.enqueue(`set rowHidden=${hidden} ${this.label}`, () => {
+      const b = this.box();
+      for (let i = 0; i < b.rows; i++) {
+        if (hidden) b.sheet.hiddenRows.add(b.row + i);
+        else b.sheet.hiddenRows.delete(b.row + i);
+      }
+    });
   }
   set numberFormat(input: string[][]) {
-    this.assign('numberFormat', input, (sheet, row, column, value) => sheet.numberFormats.set(`${row},${column}`, value));
+    // A number format changes how a cell shows, never what it holds: text stays text under "General".
+    this.assign('numberFormat', input, (sheet, row, column, value) => {
+      if (value === 'General') sheet.numberFormats.delete(`${row},${column}`);
+      else sheet.numberFormats.set(`${row},${column}`, value);
+    });
+  }
+  /**
+   * The cells of the range with a formula ('Formulas') or in a row that is not hidden ('Visible'), as
+   * rectangular areas; a null object where there are none (ExcelApi 1.9).
+   */
+  getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Visible'): RangeAreasProxy {
+    if (cellType !== 'Formulas' && cellType !== 'Visible') throw new OfficeDoubleError('InvalidArgument', `the double models special cells Formulas and Visible, not ${cellType}`);
+    return new RangeAreasProxy(this.context, () => {
+      const b = this.box();
+      const wanted = (r: number, c: number) => (cellType === 'Formulas' ? b.sheet.formulas.has(`${r},${c}`) : !b.sheet.hiddenRows.has(r));
+      return areasOf(b, wanted);
+    }, `SpecialCells(${cellType} ${this.label})?`);
   }
   select(): void {
     this.context.enqueue(`select ${this.label}`, () => {
@@ -100,6 +151,67 @@ export class RangeProxy extends ClientObject {
       fill.tintAndShade ??= 0;
       sheet.fills.set(`${row},${column}`, fill);
     });
+  }
+}
+
+/** Rows of runs of wanted cells, runs with the same columns in adjacent rows merged into one rectangle. */
+function areasOf(b: Box, wanted: (row: number, column: number) => boolean): Box[] {
+  const open: Box[] = [];
+  const done: Box[] = [];
+  for (let r = b.row; r < b.row + b.rows; r++) {
+    const runs: Array<[number, number]> = [];
+    for (let c = b.column; c < b.column + b.columns; c++) {
+      if (!wanted(r, c)) continue;
+      const last = runs.at(-1);
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const next: Box[] = [];
+    for (const [from, to] of runs) {
+      const above = open.find((a) => a.column === from && a.column + a.columns - 1 === to && a.row + a.rows === r);
+      if (above) {
+        above.rows++;
+        next.push(above);
+      } else next.push({ sheet: b.sheet, row: r, column: from, rows: 1, columns: to - from + 1 });
+    }
+    for (const a of open) if (!next.includes(a)) done.push(a);
+    open.splice(0, open.length, ...next);
+  }
+  return [...done, ...open].sort((x, y) => x.row - y.row || x.column - y.column);
+}
+
+/** Excel.RangeAreas: its `areas` are ranges, loaded as `areas.load('items/<property>,…')`. */
+export class RangeAreasProxy extends ClientObject {
+  readonly areas: { load(props: string | string[]): void; readonly items: RangeProxy[] };
+  constructor(context: Context, resolve: () => Box[], private readonly label: string) {
+    super(context);
+    let resolved: Box[] | null = null;
+    context.enqueue(`resolve ${label}`, () => {
+      resolved = resolve();
+      this.nullState = resolved.length === 0;
+    });
+    let items: RangeProxy[] | null = null;
+    this.areas = {
+      load: (props) => {
+        const names = propertyNames(props).map((p) => p.replace(/^items\//, ''));
+        context.enqueue(`load ${label} areas ${names.join(',')}`, () => {
+          // A null object's collections stay unloaded, as in Office.js: read isNullObject first.
+          if (!resolved || resolved.length === 0) return 0;
+          items = resolved.map((box) => new RangeProxy(context, () => box, `Area(${qualifiedAddress(box.sheet.name, box.row, box.column, box.rows, box.columns)})`));
+          return items.reduce((bytes, item) => bytes + item.fill(names), 0);
+        });
+      },
+      get items(): RangeProxy[] {
+        if (!items) throw notLoaded('items');
+        return items;
+      },
+    };
+  }
+  protected describe() {
+    return this.label;
+  }
+  protected readProperty(name: string): unknown {
+    throw new OfficeDoubleError('InvalidArgument', `The double does not know RangeAreas.${name}`);
   }
 }
 

@@ -14,7 +14,11 @@ function cellOf(ref: string): { r: number; c: number } {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
-function sum(values: SheetGrid['values'], args: string): number {
+/**
+ * `SUM(args)` over a grid: the numbers of its ranges and cells; text, booleans and blanks are skipped. With
+ * `isError`, an error value in its range is the result, as in Excel.
+ */
+export function sumOf(values: SheetGrid['values'], args: string, isError: (v: unknown) => boolean = () => false): number | string {
   let total = 0;
   for (const arg of args.split(/[,;]/)) {
     const [a, b = a] = arg.split(':');
@@ -24,6 +28,7 @@ function sum(values: SheetGrid['values'], args: string): number {
       for (let c = Math.min(from.c, to.c); c <= Math.max(from.c, to.c); c++) {
         const v = values[r]?.[c];
         if (typeof v === 'number') total += v;
+        else if (isError(v)) return v as string;
       }
     }
   }
@@ -38,7 +43,7 @@ export function recalculateSums(workbook: WorkbookInput): WorkbookInput {
       const values = sheet.values.map((row) => [...row]);
       sheet.formulas.forEach((row, r) => row.forEach((f, c) => {
         const m = typeof f === 'string' ? /^=SUM\((.*)\)$/i.exec(f.trim()) : null;
-        if (m) values[r][c] = sum(values, m[1]);
+        if (m) values[r][c] = sumOf(values, m[1]);
       }));
       return { ...sheet, values };
     }),
