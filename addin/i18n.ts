@@ -129,6 +129,17 @@ const da = {
   save: 'Gem',
   settingsSaved: 'Indstillingerne er gemt.',
   invalidUrl: 'Adressen skal begynde med https:// eller http://.',
+  // reports (Hent medlemstal, the years in the overview, the change in Oversigt, the check before a save)
+  and: 'og',
+  personalDataStopped: 'Intet er sendt. Et CPR-nummer ser ud til at stå i {where}, og personoplysninger må hverken gemmes eller sendes.',
+  personalDataPlaceWorkbook: 'arbejdsbogens filnavn',
+  personalDataPlaceBudgetSheet: 'navnet på budgetarket',
+  personalDataPlaceMembershipSheet: 'navnet på medlemsarket',
+  personalDataPlaceSheet: 'navnet på et af arkene',
+  personalDataPlaceOther: 'en tekst, ruden sender med',
+  personalDataFixWorkbook: 'Gem arbejdsbogen under et andet navn (Filer > Gem som), og tryk Gem version igen.',
+  personalDataFixSheet: 'Omdøb arket (dobbeltklik på fanen), luk og åbn ruden, så den ser det nye navn, og tryk Gem version igen.',
+  personalDataFixOther: 'Sig det til den, der driver tjenesten.',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -254,6 +265,16 @@ const en: Record<MessageKey, string> = {
   save: 'Save',
   settingsSaved: 'Settings saved.',
   invalidUrl: 'The address must start with https:// or http://.',
+  and: 'and',
+  personalDataStopped: 'Nothing was sent. What looks like a CPR number is in {where}, and personal data is neither stored nor sent.',
+  personalDataPlaceWorkbook: "the workbook's file name",
+  personalDataPlaceBudgetSheet: 'the name of the budget sheet',
+  personalDataPlaceMembershipSheet: 'the name of the membership sheet',
+  personalDataPlaceSheet: 'the name of one of the sheets',
+  personalDataPlaceOther: 'a text the pane sends along',
+  personalDataFixWorkbook: 'Save the workbook under another name (File > Save As) and press Save version again.',
+  personalDataFixSheet: 'Rename the sheet (double-click its tab), close and open the pane so it sees the new name, and press Save version again.',
+  personalDataFixOther: 'Tell whoever runs the service.',
 };
 
 /** Both tables, for the test that holds them to the same keys and placeholders. */

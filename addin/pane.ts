@@ -7,6 +7,7 @@ import * as api from './api';
 import * as excel from './excel';
 import { formatVersionTime, langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
+import { personalDataPlaces, personalDataRefusal } from './send-check';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
 import { renderCounts, renderIssueGroups } from './views/report';
@@ -288,6 +289,11 @@ export class Pane {
       membershipSheet: choice.membershipSheet ?? false,
       grids: read.workbook.sheets,
     });
+    const personal = personalDataPlaces(request);
+    if (personal.length > 0) {
+      this.show('error', personalDataRefusal(personal, this.t), 'refused');
+      return;
+    }
     const result = await api.saveSnapshot(this.settings, request);
     switch (result.kind) {
       case 'saved': {

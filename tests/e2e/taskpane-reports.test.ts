@@ -14,19 +14,24 @@ import { ensureAddinBuilt } from '../../scripts/build-addin';
 import { chromiumMissing, launchChromium, paneWithDouble } from '../support/chromium';
 import type { ExcelDoubleInit } from '../support/excel-double';
 import { startService, type RunningService } from '../support/service-process';
+import { workbook as fixtureWorkbook } from '../server/fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
 const missing = chromiumMissing();
+/** A bound, not a speed check: the machine is shared. */
+const patience = { timeout: 120_000, interval: 100 };
 if (missing && !process.env.CI) console.log(`skipping the browser test: ${missing}`);
 
 describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pane (headless Chromium, real service)', () => {
   let service: RunningService;
   let browser: Browser;
+  let token: string;
 
   beforeAll(async () => {
     const [started] = await Promise.all([startService(), ensureAddinBuilt()]);
     service = started;
+    token = await service.editorToken('Rapporter');
     browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
@@ -38,8 +43,13 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
-  async function open(init: ExcelDoubleInit, address = '/addin/taskpane.html'): Promise<Page> {
+  /** The pane on the double holding `init`; with `settings`, as if Indstillinger had been filled in before. */
+  async function open(init: ExcelDoubleInit, address = '/addin/taskpane.html', settings?: { url?: string; token?: string }): Promise<Page> {
     const page = await paneWithDouble(browser, init);
+    if (settings) {
+      const stored = JSON.stringify({ url: settings.url ?? service.url, token: settings.token ?? '' });
+      await page.addInitScript({ content: `localStorage.setItem('partnerskab.service.v1', ${JSON.stringify(stored)});` });
+    }
     await page.goto(`${service.url}${address}`);
     await page.waitForSelector('body[data-state="ready"]');
     return page;
@@ -51,6 +61,26 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     expect(await page.locator('#validate').textContent()).toBe('Kontrollér');
     expect(await page.locator('body').textContent()).not.toContain('No task-pane file');
     if (address === '/addin/') await shot(page, 'da-opened-from-addin-address');
+    await page.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'Intet er sendt. Et CPR-nummer ser ud til at stå i navnet på budgetarket', 'Omdøb arket (dobbeltklik på fanen)'],
+    ['en-US', 'Nothing was sent. What looks like a CPR number is in the name of the budget sheet', 'Rename the sheet (double-click its tab)'],
+  ])('a CPR number in a sheet name stops Gem version in the pane, naming where (%s); nothing reaches the service', async (displayLanguage, said, fix) => {
+    const wb = fixtureWorkbook(2025);
+    wb.sheets[0].name = 'Budget 010190-1234';
+    const page = await open({ workbookName: 'Partnerskaber.xlsx', displayLanguage, sheets: wb.sheets }, undefined, { token });
+    expect(await page.locator('#budget-sheet').inputValue()).toBe('Budget 010190-1234');
+    const before = (await service.get<{ snapshots: unknown[] }>('/api/snapshots?year=2025', token)).snapshots.length;
+    await page.click('#save-snapshot');
+    const status = () => page.locator('#status').textContent();
+    await expect.poll(status, patience).toContain(said);
+    expect(await status()).toContain(fix);
+    expect(await status()).not.toContain('010190');
+    expect(await page.locator('#status').getAttribute('class')).toContain('status-error');
+    expect((await service.get<{ snapshots: unknown[] }>('/api/snapshots?year=2025', token)).snapshots).toHaveLength(before);
+    await shot(page, `${displayLanguage.slice(0, 2)}-personal-data-in-sheet-name`);
     await page.context().close();
   });
 });
