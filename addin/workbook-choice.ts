@@ -56,6 +56,7 @@ export function validateChoice(workbook: WorkbookInput, choice: Choice, lang: La
     // Without a year the core finds it in the sheets as the CLI does, or says model-unknown.
     year: choice.year ?? undefined,
     lang,
+    surface: 'pane',
     budgetSheet: choice.budgetSheet ?? false,
     membershipSheet: choice.membershipSheet ?? false,
     require: kinds,

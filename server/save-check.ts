@@ -73,9 +73,10 @@ export type CheckedBody =
 
 /** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
 export async function checkReport(workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig, previousOf: PreviousOf): Promise<Report> {
-  const reading = readWorkbook(workbook, { ...options, config });
+  // The service's reports are read by API callers: fix texts name the route's year parameter.
+  const reading = readWorkbook(workbook, { ...options, config, surface: 'api' });
   const previous = reading.year === null ? null : await previousOf(reading.year - 1);
-  return validateReading(reading, { ...options, config, previousMembership: previous ?? undefined });
+  return validateReading(reading, { ...options, config, surface: 'api', previousMembership: previous ?? undefined });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueCodes } from './rules/catalogue';
+import { issueCodes, type Surface } from './rules/catalogue';
 
 /** A cell as Office.js `Range.values` hands it over: empty cells are "", errors are their text ("#REF!"). */
 export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -284,4 +284,8 @@ export const validateOptionsSchema = z.object({
   require: z.array(sheetKindSchema).optional(),
   previousMembership: previousMembershipSchema.optional(),
 });
-export type ValidateOptions = z.infer<typeof validateOptionsSchema> & { config?: ProgrammeConfig };
+/**
+ * `surface`: where the report is read (the CLI, the pane, the API), so a fix text names the control the person
+ * has there ("--year 2025", "vælg året under Programår"); set by the caller itself, never taken from a request.
+ */
+export type ValidateOptions = z.infer<typeof validateOptionsSchema> & { config?: ProgrammeConfig; surface?: Surface };

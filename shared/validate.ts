@@ -40,7 +40,7 @@ export interface WorkbookReading {
  * a workbook once, looks up the previous year's figures with the year, then validates the same reading.
  */
 export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions = {}): WorkbookReading {
-  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [] };
+  const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [] };
   const sheets = (workbook?.sheets ?? []).map(normaliseGrid);
   const chosen = chooseSheets(sheets, options, sink);
   return { year: options.year ?? programmeYear(chosen), sheets, chosen, issues: sink.issues };
@@ -52,7 +52,7 @@ export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions =
  */
 export function validateReading(reading: WorkbookReading, options: ValidateOptions = {}): Report {
   const config = options.config ?? copenhagen;
-  const sink: IssueSink = { lang: options.lang ?? 'da', issues: [...reading.issues] };
+  const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [...reading.issues] };
   const { sheets, chosen, year } = reading;
   const model = year === null ? null : modelForYear(year, config);
   if (year === null || !model) {
@@ -176,6 +176,14 @@ function chooseSheets(sheets: SheetGrid[], options: ValidateOptions, sink: Issue
   for (const kind of required) {
     const forced = kind === 'budget' ? options.budgetSheet : options.membershipSheet;
     if (!out[kind] && typeof forced !== 'string') addIssue(sink, 'sheet-not-found', { sheet: null }, { kind });
+  }
+  // One sheet without the other is allowed, but a version saved from it lacks half the year's figures: say
+  // which (unless sheet-not-found has already said so for that kind).
+  for (const kind of KINDS) {
+    const present = out[kind === 'budget' ? 'membership' : 'budget'];
+    const forced = kind === 'budget' ? options.budgetSheet : options.membershipSheet;
+    if (out[kind] || !present || typeof forced === 'string' || required.includes(kind)) continue;
+    addIssue(sink, 'sheet-absent', { sheet: null }, { kind, present: present.sheet.name, notChosen: forced === false });
   }
   return out;
 }

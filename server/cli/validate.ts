@@ -89,10 +89,10 @@ export async function runValidateCommand(args: string[], ctx: CliContext): Promi
   if (values.previous !== undefined && samePath(values.previous, file)) throw new UsageError(w.previousIsInput);
 
   const workbook = await readOrExplain(file, lang);
-  let report = validateWorkbook(workbook, { year, lang });
+  let report = validateWorkbook(workbook, { year, lang, surface: 'cli' });
   if (values.previous !== undefined) {
     const previousMembership = await previousFigures(values.previous, report.year, ctx);
-    report = validateWorkbook(workbook, { year, lang, previousMembership });
+    report = validateWorkbook(workbook, { year, lang, surface: 'cli', previousMembership });
   }
   const name = basename(file);
   io.out(format === 'json' ? formatReportJson(report, name) : formatReportText(report, lang, name));

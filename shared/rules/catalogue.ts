@@ -51,6 +51,7 @@ export interface RuleParams {
   'budget-missing': { other: string };
   'personal-data': { header?: string };
   'change-vs-previous': { expected: number; previousYear: number; change: string };
+  'sheet-absent': { kind: SheetKind; present: string; notChosen: boolean };
   'text-amount': { header: string; figure: number; amount: boolean };
   'spelling-variant': { variant: VariantKind; fixed: string };
 }
@@ -389,6 +390,18 @@ const rules: RuleTable = {
     message: {
       da: (p) => `${at(p)}Medlemmer under 25 hos "${p.association}" er ${p.value} mod ${p.expected} i ${p.previousYear} (${p.change}). Tjek tallet.`,
       en: (p) => `${at(p)}Members under 25 at "${p.association}" are ${p.value} against ${p.expected} in ${p.previousYear} (${p.change}). Check the figure.`,
+    },
+  },
+  'sheet-absent': {
+    severity: 'warning', models: both,
+    description: 'One of the two sheets is absent: the report and a saved version carry only the other (no membership figures for the yearly export, or no budget figures for the totals); the message says which and how to add it.',
+    message: {
+      da: (p) => p.kind === 'membership'
+        ? `${p.notChosen ? 'Der er ikke valgt noget medlemsark' : 'Projektmappen har intet medlemsark'}; kun budgetarket "${p.present}" er læst. En version, der gemmes herfra, har ingen medlemstal, så årets eksport af medlemstal kan ikke laves ud fra den. ${p.surface === 'pane' ? 'Vælg medlemsarket under Medlemsark, eller tilføj' : 'Tilføj'} et ark "Medlemstal" med kolonnerne "Forening" og "Medlemmer under 25", hvis medlemstallene skal med.`
+        : `${p.notChosen ? 'Der er ikke valgt noget budgetark' : 'Projektmappen har intet budgetark'}; kun medlemsarket "${p.present}" er læst. En version, der gemmes herfra, har intet tilskud, ingen medfinansiering og ingen timer, så tallene pr. bydel viser kun medlemstal. ${p.surface === 'pane' ? 'Vælg budgetarket under Budgetark, eller tilføj' : 'Tilføj'} et ark "Budget" med kolonnerne "Forening", "Bydel", "Tilskud" og "Timer pr. uge", hvis budgettet skal med.`,
+      en: (p) => p.kind === 'membership'
+        ? `${p.notChosen ? 'No membership sheet is chosen' : 'The workbook has no membership sheet'}; only the budget sheet "${p.present}" is read. A version saved from here holds no membership figures, so the year's membership export cannot be made from it. ${p.surface === 'pane' ? 'Choose the membership sheet under Membership sheet, or add' : 'Add'} a sheet "Medlemstal" with the columns "Forening" and "Medlemmer under 25" if the membership figures are to be included.`
+        : `${p.notChosen ? 'No budget sheet is chosen' : 'The workbook has no budget sheet'}; only the membership sheet "${p.present}" is read. A version saved from here holds no grant, co-financing or hours, so the totals per district show membership figures only. ${p.surface === 'pane' ? 'Choose the budget sheet under Budget sheet, or add' : 'Add'} a sheet "Budget" with the columns "Forening", "Bydel", "Tilskud" and "Timer pr. uge" if the budget is to be included.`,
     },
   },
   'text-amount': {

@@ -55,6 +55,7 @@ const samples: { [C in IssueCode]: RuleParams[C] } = {
   'budget-missing': { other: 'Budget' },
   'personal-data': {},
   'change-vs-previous': { expected: 100, previousYear: 2024, change: '+40 %' },
+  'sheet-absent': { kind: 'membership', present: 'Budget 2025', notChosen: false },
   'text-amount': { header: 'Tilskud', figure: 250_000, amount: true },
   'spelling-variant': { variant: 'district-alias', fixed: 'Bispebjerg' },
 };

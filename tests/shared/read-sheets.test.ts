@@ -30,7 +30,7 @@ describe('reading the sheets staff keep', () => {
     ]);
     // Every figure written as text and every variant spelling is read as meant, and said so with its fix.
     expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual([
-      'extended-count@D4', 'unknown-column@H4',
+      'sheet-absent@null', 'extended-count@D4', 'unknown-column@H4',
       'spelling-variant@D5', 'text-amount@E5', 'text-amount@F5',
       'text-amount@A6', 'spelling-variant@C6', 'text-amount@E6', 'text-amount@F6', 'spelling-variant@G6',
       'spelling-variant@C8', 'spelling-variant@D8', 'spelling-variant@G8',
@@ -75,17 +75,17 @@ describe('reading the sheets staff keep', () => {
     const values: CellValue[][] = [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['Siam', 'Nørrebro', '', 20]];
     const valueTypes = [['String', 'String', 'String', 'String'], ['String', 'String', 'Error', 'Double']];
     const r = validateWorkbook({ sheets: [{ name: 'Budget 2020', values, valueTypes }] });
-    expect(r.issues).toMatchObject([{ code: 'formula-error', cell: 'C2' }]);
+    expect(r.issues).toMatchObject([{ code: 'sheet-absent' }, { code: 'formula-error', cell: 'C2' }]);
   });
 
   it('ragged rows and odd cells do not upset the reader', () => {
     const r = validateWorkbook({ sheets: [{ name: 'Budget 2020', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['Siam'], [], ['BK Union', 'Nørrebro', 200000, 20, 'extra', true]] }] });
-    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['missing-value@B2', 'missing-value@C2', 'missing-value@D2']);
+    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['sheet-absent@null', 'missing-value@B2', 'missing-value@C2', 'missing-value@D2']);
   });
 
   it('reports in English when asked', () => {
     const r = validateWorkbook({ sheets: [{ name: 'Budget 2020', values: [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['Siam', 'Nørebro', 200000, 20]] }] }, { lang: 'en' });
-    expect(r.issues[0].message).toBe('B2: The district "Nørebro" is not known. Did you mean "Nørrebro"? Use one of the districts or "Bydækkende".');
+    expect(r.issues[1].message).toBe('B2: The district "Nørebro" is not known. Did you mean "Nørrebro"? Use one of the districts or "Bydækkende".');
   });
 
   it('a sheet with personal data yields no rows and never echoes the number', () => {

@@ -142,17 +142,18 @@ describe('rules that must not fire', () => {
     const rows: CellValue[][] = [['Forening', 'Bydel', 'Tilskud', 'Timer pr. uge'], ['IF Stadion', 'Nordvest', '200.000 kr.', 20], ['BK Union', 'Nørrebro', 200000, '22,5']];
     const r = validateWorkbook({ sheets: [{ name: 'Budget 2019', values: rows }] });
     expect(r).toMatchObject({ year: 2019, model: 'model-2012', ok: true });
-    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['spelling-variant@B2', 'text-amount@C2', 'text-amount@D3']);
+    expect(r.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['sheet-absent@null', 'spelling-variant@B2', 'text-amount@C2', 'text-amount@D3']);
     const bad = validateWorkbook({ sheets: [{ name: 'Budget 2019', values: [...rows, ['Siam', 'Nørrebro', 250000, 19]] }] });
-    expect(codes(bad).filter((c) => find(bad, c)[0].severity !== 'info').sort()).toEqual(['grant-mismatch', 'hours-below-minimum']);
+    expect(codes(bad).filter((c) => find(bad, c)[0].severity !== 'info').sort()).toEqual(['grant-mismatch', 'hours-below-minimum', 'sheet-absent']);
   });
   it('yes/no written as x counts as yes; blank is no', () => {
     expect(validateWorkbook(workbook2025({ budget: setB(2, 'Overenskomst', 'x') })).ok).toBe(true);
     expect(codes(validateWorkbook(workbook2025({ budget: setB(2, 'Overenskomst', '') })))).toEqual(['agreement-terms-missing']);
   });
-  it('a membership sheet alone is validated without budget findings', () => {
+  it('a membership sheet alone is validated without budget findings; sheet-absent says the budget is absent', () => {
     const r = validateWorkbook({ sheets: [workbook2025().sheets[1]] });
-    expect(r.issues).toEqual([]);
+    expect(r.issues).toMatchObject([{ code: 'sheet-absent', severity: 'warning', sheet: null }]);
+    expect(r.ok).toBe(true);
     expect(r.summary.total.membersUnder25).toBe(5460);
   });
   it('values that merely resemble CPR numbers are not personal data', () => {

@@ -21,6 +21,8 @@ export interface BrokenWorkbook {
   expected: ExpectedFinding[];
   /** CLI options the case needs, e.g. ['--year', '2010']. */
   args?: string[];
+  /** validate's exit code: 1 (errors found) unless the case breaks only warnings. */
+  exitCode?: number;
 }
 
 type Row = Array<string | number | ExcelJS.CellErrorValue>;
@@ -150,8 +152,15 @@ function personalData(): BrokenWorkbook {
   return { name: 'personal-data', workbook: wb, expected: [{ code: 'personal-data', sheet: 'Budget 2025', cell: 'J2' }] };
 }
 
+function onlyBudget(): BrokenWorkbook {
+  const wb = new ExcelJS.Workbook();
+  sheetWith(wb, 'Budget 2025', [budgetHeader, standardRow('BK Union'), standardRow('Siam')]);
+  // A warning only: the sheet can be saved, but without membership figures.
+  return { name: 'sheet-absent', workbook: wb, exitCode: 0, expected: [{ code: 'sheet-absent', sheet: null, cell: null }] };
+}
+
 export function brokenWorkbooks(): BrokenWorkbook[] {
-  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData()];
+  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData(), onlyBudget()];
 }
 
 /** The one rule of DOMAIN.md's table no workbook alone can break: it needs the service's previous snapshot. */

@@ -61,6 +61,16 @@ describe('validate, end to end in a separate process', () => {
     expect(report.counts.error).toBe(report.issues.filter((i) => i.severity === 'error').length);
   });
 
+  it('a budget sheet alone: exit 0, and the warning says there is no membership sheet and what follows', async () => {
+    const { code, stdout, stderr } = await spawnCli(['validate', files.get('sheet-absent')!]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/· 0 fejl, 2 advarsler, 0 oplysninger$/m);
+    expect(stdout).toMatch(/^ {2}Advarsel {3}— {2}\[sheet-absent\] {2}Projektmappen har intet medlemsark; kun budgetarket "Budget 2025" er læst\. .*årets eksport af medlemstal/m);
+    const en = await spawnCli(['validate', files.get('sheet-absent')!, '--lang', 'en']);
+    expect(en.stdout).toMatch(/^ {2}Warning {4}— {2}\[sheet-absent\] {2}The workbook has no membership sheet/m);
+  });
+
   it('a CSV named .xlsx: exit 2, one line on stderr, nothing on stdout', async () => {
     const file = join(dir, 'budget.xlsx');
     writeFileSync(file, 'Forening;Bydel;Tilskud\r\nBK Union;Nørrebro;250.000\r\n');
@@ -74,7 +84,7 @@ describe('validate, end to end in a separate process', () => {
 describe('validate, in process', () => {
   it.each(cases.filter((c) => c.name !== 'every-rule-broken').map((c) => [c.name, c] as const))('%s', async (_name, b) => {
     const { code, stdout } = await runCli(['validate', files.get(b.name)!, '--format', 'json', ...(b.args ?? [])]);
-    expect(code).toBe(1);
+    expect(code).toBe(b.exitCode ?? 1);
     expectFindings(JSON.parse(stdout) as JsonReport, b);
   });
 
