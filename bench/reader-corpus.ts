@@ -79,7 +79,7 @@ function generateLarge(out: string): string[] {
   }
   if (existsSync(gn)) made.push(gn);
   const py = join(dir, 'openpyxl-200k.xlsx');
-  if (!existsSync(py) && existsSync('/usr/bin/python3')) {
+  if (!existsSync(py) && has('python3')) {
     const script = `
 import csv, openpyxl
 wb = openpyxl.Workbook(write_only=True)
@@ -90,7 +90,7 @@ with open(${JSON.stringify(csv)}, encoding='utf-8') as f:
 wb.save(${JSON.stringify(py)})
 `;
     try {
-      execFileSync('/usr/bin/python3', ['-c', script], { stdio: 'ignore', timeout: 600_000 });
+      execFileSync('python3', ['-c', script], { stdio: 'ignore', timeout: 600_000 });
     } catch {
       // openpyxl not installed: the bench reads what there is.
     }
