@@ -18,16 +18,14 @@ export function normaliseName(raw: string): string {
   return foldDanish(raw.toLowerCase()).replace(/[^a-z0-9]+/g, '');
 }
 
-interface DistrictIndex {
+/** The programme's spellings of its districts, made once per validation (read/cell-memo.ts), never kept. */
+export interface DistrictIndex {
   exact: Map<string, DistrictMatch>;
   /** Every known spelling, for the nearest-name suggestion. */
   spellings: Array<{ key: string; district: string }>;
-  memo: Map<string, DistrictMatch>;
 }
 
-const indexes = new WeakMap<ProgrammeConfig, DistrictIndex>();
-
-function buildIndex(config: ProgrammeConfig): DistrictIndex {
+export function districtIndex(config: ProgrammeConfig): DistrictIndex {
   const exact = new Map<string, DistrictMatch>();
   const spellings: DistrictIndex['spellings'] = [];
   const add = (spelling: string, district: string) => {
@@ -44,50 +42,36 @@ function buildIndex(config: ProgrammeConfig): DistrictIndex {
     if (area.districts.length === 1) add(area.name, area.districts[0]);
     else exact.set(key, { kind: 'local-area', localArea: area.name, districts: area.districts });
   }
-  return { exact, spellings, memo: new Map() };
+  return { exact, spellings };
 }
 
-function indexFor(config: ProgrammeConfig): DistrictIndex {
-  let index = indexes.get(config);
-  if (!index) {
-    index = buildIndex(config);
-    indexes.set(config, index);
-  }
-  return index;
-}
-
-/** Resolves a district as staff write it; memoised per distinct string. */
-export function resolveDistrict(raw: string, config: ProgrammeConfig = copenhagen): DistrictMatch {
-  const index = indexFor(config);
-  const cached = index.memo.get(raw);
-  if (cached) return cached;
+/** A district as staff write it, against an index the caller made for this call. */
+export function matchDistrict(index: DistrictIndex, raw: string): DistrictMatch {
   const key = normaliseName(raw);
-  let match = index.exact.get(key);
-  if (!match) {
-    let best: string | null = null;
-    let bestDistance = Infinity;
-    for (const s of index.spellings) {
-      const d = editDistance(key, s.key);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = s.district;
-      }
+  const match = index.exact.get(key);
+  if (match) return match;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const s of index.spellings) {
+    const d = editDistance(key, s.key);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = s.district;
     }
-    match = { kind: 'unknown', suggestion: best };
   }
-  index.memo.set(raw, match);
-  return match;
+  return { kind: 'unknown', suggestion: best };
 }
 
-const areaIndexes = new WeakMap<ProgrammeConfig, Map<string, string>>();
+/**
+ * Resolves one district as staff write it. Nothing is kept between calls: a validation reads its rows
+ * through its own memo (read/cell-memo.ts), so a workbook's strings go when its report does.
+ */
+export function resolveDistrict(raw: string, config: ProgrammeConfig = copenhagen): DistrictMatch {
+  return matchDistrict(districtIndex(config), raw);
+}
 
-/** The local area (lokalområde) a district belongs to, if any. Called once per budget row, hence the index. */
+/** The local area (lokalområde) a district belongs to, if any: a handful of areas, looked through in order. */
 export function localAreaOf(district: string, config: ProgrammeConfig = copenhagen): string | null {
-  let index = areaIndexes.get(config);
-  if (!index) {
-    index = new Map();
-    for (const area of config.localAreas) for (const d of area.districts) if (!index.has(d)) index.set(d, area.name);
-    areaIndexes.set(config, index);
-  }
-  return index.get(district) ?? null;
+  for (const area of config.localAreas) if (area.districts.includes(district)) return area.name;
+  return null;
 }

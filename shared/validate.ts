@@ -2,6 +2,7 @@ import { copenhagen, modelForYear } from './config';
 import { columnLetter } from './read/a1';
 import { ageBands, fieldsFor, acceptedHeaders } from './read/columns';
 import { findSheet, headerAt, findHeader, yearInName, type SheetChoice } from './read/find-sheets';
+import { cellMemo, type CellMemo } from './read/cell-memo';
 import { readRows, yearsInColumn } from './read/sheet-rows';
 import { checkBudget, toBudgetRow } from './rules/budget';
 import { checkBudgetAgainstMembership, checkChangeVsPrevious } from './rules/cross';
@@ -11,7 +12,7 @@ import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
 import { checkSpellingVariants } from './rules/spelling-variant';
 import { checkTextAmounts } from './rules/text-amount';
 import type {
-  BudgetRow, Issue, MembershipRow, ProgrammeConfig, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
+  BudgetRow, Issue, MembershipRow, ProgrammeModel, Report, SheetGrid, SheetInfo, SheetKind, ValidateOptions, WorkbookInput,
 } from './schemas';
 import { summarise, summariseJoined } from './summary';
 import { indexAssociations, joinAssociations } from './rules/associations';
@@ -52,6 +53,8 @@ export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions =
  */
 export function validateReading(reading: WorkbookReading, options: ValidateOptions = {}): Report {
   const config = options.config ?? copenhagen;
+  // This call's memo: whatever it learns about the sheets' texts goes with it.
+  const memo = cellMemo(config);
   const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [...reading.issues] };
   const { sheets, chosen, year } = reading;
   const model = year === null ? null : modelForYear(year, config);
@@ -72,9 +75,9 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
   if (chosen.budget) {
     const { sheet, header } = chosen.budget;
     checkColumns('budget', chosen.budget, model, sink);
-    const read = readRows('budget', sheet, header, { sink, config, model, year }, (v, r) => toBudgetRow(v, r, model, config));
+    const read = readRows('budget', sheet, header, { sink, memo, model, year }, (v, r) => toBudgetRow(v, r, model, config));
     budget = read.rows;
-    checkCells(sheet, header, budget, config, sink);
+    checkCells(sheet, header, budget, memo, sink);
     budgetIndex = indexAssociations(budget);
     checkBudget(budget, { sink, sheet, header, model, config, associations: budgetIndex });
     info.budget = sheetInfo('budget', chosen.budget, budget.length, read.otherYearRows);
@@ -82,9 +85,9 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
   if (chosen.membership) {
     const { sheet, header } = chosen.membership;
     checkColumns('membership', chosen.membership, model, sink);
-    const read = readRows('membership', sheet, header, { sink, config, model, year }, toMembershipRow);
+    const read = readRows('membership', sheet, header, { sink, memo, model, year }, toMembershipRow);
     membership = read.rows;
-    checkCells(sheet, header, membership, config, sink);
+    checkCells(sheet, header, membership, memo, sink);
     membershipIndex = indexAssociations(membership);
     checkMembership(membership, { sink, sheet, header, config, associations: membershipIndex });
     info.membership = sheetInfo('membership', chosen.membership, membership.length, read.otherYearRows);
@@ -132,10 +135,10 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
 }
 
 /** The findings about single cells that carry a safe fix: amounts written as text, spelling variants. */
-function checkCells(sheet: SheetGrid, header: SheetChoice['header'], rows: ReadonlyArray<{ row: number }>, config: ProgrammeConfig, sink: IssueSink): void {
+function checkCells(sheet: SheetGrid, header: SheetChoice['header'], rows: ReadonlyArray<{ row: number }>, memo: CellMemo, sink: IssueSink): void {
   const dataRows = rows.map((r) => r.row - 1);
-  checkTextAmounts(sheet, header, dataRows, sink);
-  checkSpellingVariants(sheet, header, dataRows, config, sink);
+  checkTextAmounts(sheet, header, dataRows, memo, sink);
+  checkSpellingVariants(sheet, header, dataRows, memo, sink);
 }
 
 /** Ragged rows and missing cells are read as empty, like Excel's own grid. */

@@ -10,14 +10,9 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-const letterCache: string[] = [];
-function cachedLetter(index: number): string {
-  return (letterCache[index] ??= columnLetter(index));
-}
-
 /** 0-based row and column → "D7". */
 export function cellAddress(row: number, col: number): string {
-  return cachedLetter(col) + (row + 1);
+  return (col < 26 ? String.fromCharCode(65 + col) : columnLetter(col)) + (row + 1);
 }
 
 /** "D7" → 0-based { row, col }; null when it is not an A1 address. */

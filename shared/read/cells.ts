@@ -17,18 +17,19 @@ export class Failure {
 export type Parsed<T> = T | Failure;
 
 export const EMPTY = new Failure('empty');
-const TYPE_ERRORS = new Map<HintKey, Failure>();
+const HINT_KEYS: readonly HintKey[] = ['ambiguous-comma', 'not-a-number', 'not-whole', 'not-a-year', 'not-yes-no', 'not-a-funding-source', 'not-months'];
+const TYPE_ERRORS: Readonly<Record<HintKey, Failure>> = Object.freeze(
+  Object.fromEntries(HINT_KEYS.map((hint) => [hint, new Failure('type', hint)])) as Record<HintKey, Failure>,
+);
 function typeError(hint: HintKey): Failure {
-  let f = TYPE_ERRORS.get(hint);
-  if (!f) TYPE_ERRORS.set(hint, (f = new Failure('type', hint)));
-  return f;
+  return TYPE_ERRORS[hint];
 }
 
 export function failed<T>(p: Parsed<T>): p is Failure {
   return p instanceof Failure;
 }
 
-const EXCEL_ERRORS = new Set([
+const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!',
   '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#GETTING_DATA', '#PYTHON!',
 ]);
@@ -41,22 +42,11 @@ export function isExcelError(value: CellValue, valueType?: string): boolean {
 
 // ------------------------------------------------------------------------------------------------ numbers
 
-const numberMemo = new Map<string, Parsed<number>>();
-
 /**
  * Danish amounts as staff write them: "250.000 kr.", "250.000,00", "250000", "kr. 250.000,-", "1,5 mio. kr.",
  * "37,5 timer". "250,000" is refused as ambiguous: in Danish it reads 250, but it is usually meant as 250.000.
  */
 export function parseNumberText(raw: string): Parsed<number> {
-  const cached = numberMemo.get(raw);
-  if (cached) return cached;
-  const result = parseNumberTextUncached(raw);
-  if (numberMemo.size > 50_000) numberMemo.clear();
-  numberMemo.set(raw, result);
-  return result;
-}
-
-function parseNumberTextUncached(raw: string): Parsed<number> {
   let s = raw.toLowerCase().replace(/[\s\u00a0\u202f']/g, '');
   if (s === '') return EMPTY;
   let factor = 1;
@@ -144,25 +134,12 @@ export function parseYear(value: CellValue, numberFormat?: string): Parsed<numbe
 
 // ------------------------------------------------------------------------------------------------ words
 
-const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'sand', 'true', '1', 'ok', 'opfyldt']);
-const NO = new Set(['nej', 'n', 'no', 'falsk', 'false', '0', 'ikke opfyldt']);
-const CHECKMARKS = new Set(['✓', '✔', '✗', '✘']);
+const YES: ReadonlySet<string> = new Set(['ja', 'j', 'yes', 'y', 'x', 'sand', 'true', '1', 'ok', 'opfyldt']);
+const NO: ReadonlySet<string> = new Set(['nej', 'n', 'no', 'falsk', 'false', '0', 'ikke opfyldt']);
+const CHECKMARKS: ReadonlySet<string> = new Set(['✓', '✔', '✗', '✘']);
 
-/** Per distinct string: staff sheets repeat the same few words in every row. */
-function memoised<T>(parse: (s: string) => Parsed<T>): (s: string) => Parsed<T> {
-  const memo = new Map<string, Parsed<T>>();
-  return (s) => {
-    let r = memo.get(s);
-    if (r === undefined) {
-      r = parse(s);
-      if (memo.size > 10_000) memo.clear();
-      memo.set(s, r);
-    }
-    return r;
-  };
-}
-
-const yesNoText = memoised<boolean>((raw) => {
+// No memo here: a validation parses each distinct text once through its own (read/cell-memo.ts).
+function yesNoText(raw: string): Parsed<boolean> {
   const t = raw.trim();
   if (t === '' || t === '-') return EMPTY;
   if (CHECKMARKS.has(t)) return t === '✓' || t === '✔';
@@ -170,7 +147,7 @@ const yesNoText = memoised<boolean>((raw) => {
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
   return typeError('not-yes-no');
-});
+}
 
 /** Yes/no as staff write it: Ja/Nej/x/blank (blank = no). */
 export function parseYesNo(value: CellValue): Parsed<boolean> {
@@ -180,31 +157,32 @@ export function parseYesNo(value: CellValue): Parsed<boolean> {
   return yesNoText(value);
 }
 
-const TIERS = new Map<string, Tier>([
+const TIERS: ReadonlyMap<string, Tier> = new Map<string, Tier>([
   ['standard', 'standard'], ['std', 'standard'], ['almindelig', 'standard'], ['basis', 'standard'],
   ['standardpartnerskab', 'standard'], ['standard partnerskab', 'standard'],
   ['udvidet', 'udvidet'], ['udv', 'udvidet'], ['extended', 'udvidet'], ['udvidet partnerskab', 'udvidet'], ['udvidetpartnerskab', 'udvidet'],
 ]);
 
-const tierText = memoised<Tier | null>((raw) =>
-  raw.trim() === '' ? EMPTY : TIERS.get(normaliseLabel(raw)) ?? null);
+function tierText(raw: string): Parsed<Tier | null> {
+  return raw.trim() === '' ? EMPTY : TIERS.get(normaliseLabel(raw)) ?? null;
+}
 
 /** standard/udvidet; null for anything else (the caller reports `unknown-tier`). */
 export function parseTier(value: CellValue): Parsed<Tier | null> {
   return value === null ? EMPTY : tierText(String(value));
 }
 
-const FUNDING = new Map<string, FundingSource>([
+const FUNDING: ReadonlyMap<string, FundingSource> = new Map<string, FundingSource>([
   ['varige midler', 'varige-midler'], ['varig', 'varige-midler'], ['varige', 'varige-midler'], ['permanent', 'varige-midler'],
   ['permanent budget', 'varige-midler'], ['ordinaer', 'varige-midler'], ['ordinaere midler', 'varige-midler'],
   ['kulturpulje', 'kulturpulje'], ['kulturpuljen', 'kulturpulje'], ['kultur', 'kulturpulje'], ['culture pool', 'kulturpulje'],
 ]);
 
-const fundingText = memoised<FundingSource>((raw) => {
+function fundingText(raw: string): Parsed<FundingSource> {
   if (raw.trim() === '') return EMPTY;
   const f = FUNDING.get(normaliseLabel(raw));
   return f ? f : typeError('not-a-funding-source');
-});
+}
 
 export function parseFunding(value: CellValue): Parsed<FundingSource> {
   return value === null ? EMPTY : fundingText(String(value));

@@ -58,7 +58,7 @@ function buildLookup(fields: FieldDefinition[]): Map<string, FieldDefinition> {
   return map;
 }
 
-const lookups: Record<SheetKind, Map<string, FieldDefinition>> = {
+const lookups: Readonly<Record<SheetKind, ReadonlyMap<string, FieldDefinition>>> = {
   budget: buildLookup(budgetFields),
   membership: buildLookup(membershipFields),
 };
@@ -68,22 +68,6 @@ const lookups: Record<SheetKind, Map<string, FieldDefinition>> = {
  * ("Tilskud 2025") or the unit words staff add ("Tilskud kr", "Timer pr. uge i alt").
  */
 export function fieldForHeader(kind: SheetKind, header: string): FieldDefinition | null {
-  const known = memo[kind];
-  const hit = known.get(header);
-  if (hit !== undefined) return hit;
-  const def = lookUpHeader(kind, header);
-  if (known.size >= MEMO_LIMIT) known.clear();
-  known.set(header, def);
-  return def;
-}
-
-// Header detection asks this of every text cell near the top of every sheet, for both kinds, and the same
-// texts come back with every save of a workbook; normalising them each time was half of validating a
-// 21-association workbook.
-const MEMO_LIMIT = 10_000;
-const memo: Record<SheetKind, Map<string, FieldDefinition | null>> = { budget: new Map(), membership: new Map() };
-
-function lookUpHeader(kind: SheetKind, header: string): FieldDefinition | null {
   const lookup = lookups[kind];
   const label = normaliseLabel(header);
   if (!label) return null;

@@ -1,8 +1,9 @@
-import { resolveDistrict, type DistrictMatch } from '../districts';
+import type { DistrictMatch } from '../districts';
 import { addIssue, type IssueSink } from '../rules/issue';
 import { explainTotal } from '../rules/total-explanation';
-import type { CellValue, ProgrammeConfig, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
-import { failed, parseCount, parseFunding, parseMonths, parseNumber, parseText, parseTier, parseYear, parseYesNo, isExcelError, type HintKey, type Parsed } from './cells';
+import type { CellValue, ProgrammeModel, SheetGrid, SheetKind } from '../schemas';
+import { failed, parseYear, isExcelError, type HintKey } from './cells';
+import { parseByType, type CellMemo } from './cell-memo';
 import { fieldsFor, type FieldDefinition, type FieldType } from './columns';
 import type { HeaderMatch } from './find-sheets';
 import { isBlank } from './text';
@@ -21,15 +22,15 @@ export interface ReadResult<R> {
 
 interface ReadContext {
   sink: IssueSink;
-  config: ProgrammeConfig;
   model: ProgrammeModel | null;
   year: number | null;
+  memo: CellMemo;
 }
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['amount', 'hours', 'count']);
 const TOTAL_LABEL = /^\s*(i\s*alt|total|totalt|sum|samlet|subtotal)\b/i;
 /** First characters a total label can start with (i, s, t, space): most rows skip the regular expression. */
-const TOTAL_FIRST = new Set([...'iIsStT \t\u00a0'].map((c) => c.charCodeAt(0)));
+const TOTAL_FIRST: ReadonlySet<number> = new Set([...'iIsStT \t\u00a0'].map((c) => c.charCodeAt(0)));
 
 const HINTS: Record<HintKey | 'not-a-figure', { da: string; en: string }> = {
   'not-a-figure': { da: 'Skriv kun tallet, fx 25 eller 37,5.', en: 'Write the figure only, e.g. 25 or 37,5.' },
@@ -54,23 +55,6 @@ const EXPECTED: Record<FieldType, { da: string; en: string }> = {
   year: { da: 'et årstal', en: 'a year' },
   months: { da: 'et antal måneder', en: 'a number of months' },
 };
-
-export function parseByType(type: FieldType, value: CellValue, format: string | undefined, config: ProgrammeConfig): Parsed<unknown> {
-  switch (type) {
-    case 'text': return parseText(value);
-    case 'amount': case 'hours': return parseNumber(value);
-    case 'count': return parseCount(value);
-    case 'year': return parseYear(value, format);
-    case 'yesno': return parseYesNo(value);
-    case 'tier': return parseTier(value);
-    case 'funding': return parseFunding(value);
-    case 'months': return parseMonths(value, config.partYear.monthsPerYear);
-    case 'district': {
-      const t = parseText(value);
-      return failed(t) ? t : resolveDistrict(t, config);
-    }
-  }
-}
 
 /** The header text of a column, for messages. */
 export function headerText(sheet: SheetGrid, header: HeaderMatch, field: string): string {
@@ -120,7 +104,7 @@ export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
  * Business rules on the parsed rows live in rules/.
  */
 export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMatch, ctx: ReadContext, build: RowBuilder<R>): ReadResult<R> {
-  const { sink, config, model } = ctx;
+  const { sink, memo, model } = ctx;
   const dictionary = fieldsFor(kind);
   const fields: Array<{ def: FieldDefinition; col: number; required: boolean; index: number }> = [];
   for (const [field, col] of header.columns) {
@@ -153,7 +137,7 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
     if (label !== null) {
       seenTotal = true;
       addIssue(sink, 'total-row', { sheet: sheet.name, row: r, col: header.columns.get('association') ?? 0, value: label });
-      checkTotals(sheet, header, r, numeric, sumsSinceTotal, sumsAll, counted.slice(sinceStart), sink, config);
+      checkTotals(sheet, header, r, numeric, sumsSinceTotal, sumsAll, counted.slice(sinceStart), sink, memo);
       sumsSinceTotal.fill(0);
       sinceStart = counted.length;
       continue;
@@ -181,7 +165,7 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
         out[index] = null;
         continue;
       }
-      const p = parseByType(def.type, raw, formats?.[col], config);
+      const p = parseByType(def.type, raw, formats?.[col], memo);
       if (typeof p === 'number') {
         if (p < 0 && NUMERIC.has(def.type)) {
           addIssue(sink, 'negative-value', { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, { header: headerText(sheet, header, def.field), figure: p });
@@ -226,14 +210,14 @@ function checkDistrict(m: DistrictMatch, at: Parameters<typeof addIssue>[2], sin
 function checkTotals(
   sheet: SheetGrid, header: HeaderMatch, r: number,
   numeric: Array<{ def: FieldDefinition; col: number; index: number }>, sinceTotal: Float64Array, all: Float64Array,
-  countedSinceTotal: readonly number[], sink: IssueSink, config: ProgrammeConfig,
+  countedSinceTotal: readonly number[], sink: IssueSink, memo: CellMemo,
 ): void {
   const row = sheet.values[r];
   for (let i = 0; i < numeric.length; i++) {
     const { def, col } = numeric[i];
     const raw = row[col] ?? '';
     if (isBlank(raw) || isExcelError(raw, sheet.valueTypes?.[r]?.[col])) continue;
-    const v = parseByType(def.type === 'count' ? 'amount' : def.type, raw, undefined, config);
+    const v = parseByType(def.type === 'count' ? 'amount' : def.type, raw, undefined, memo);
     if (typeof v !== 'number') continue;
     const near = (x: number) => Math.abs(x - v) < 0.01;
     if (near(sinceTotal[i]) || near(all[i])) continue;

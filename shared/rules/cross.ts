@@ -26,20 +26,12 @@ export function checkBudgetAgainstMembership(
   }
 }
 
-/**
- * The previous year's members under 25 by association key. The service hands every save of a year the same
- * previous-year object (it caches it), so the map is made once per object, not once per save.
- */
+/** The previous year's members under 25 by association key, made for this call (nothing kept between calls). */
 function under25Before(previous: PreviousMembership): Map<string, number> {
-  let before = beforeMemo.get(previous);
-  if (!before) {
-    before = new Map();
-    for (const p of previous.rows) if (p.under25 !== null) before.set(associationKey(p.association), p.under25);
-    beforeMemo.set(previous, before);
-  }
+  const before = new Map<string, number>();
+  for (const p of previous.rows) if (p.under25 !== null) before.set(associationKey(p.association), p.under25);
   return before;
 }
-const beforeMemo = new WeakMap<PreviousMembership, Map<string, number>>();
 
 /** Members under 25 against the previous year's snapshot (the service supplies it). */
 export function checkChangeVsPrevious(

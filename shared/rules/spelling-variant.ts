@@ -1,6 +1,6 @@
-import { normaliseName, resolveDistrict } from '../districts';
+import { normaliseName, type DistrictMatch } from '../districts';
 import { cellAddress } from '../read/a1';
-import { parseTier, parseYesNo } from '../read/cells';
+import { cellMemo, parseByType, type CellMemo } from '../read/cell-memo';
 import type { HeaderMatch } from '../read/find-sheets';
 import type { CellValue, ProgrammeConfig, SheetGrid } from '../schemas';
 import type { VariantKind } from './catalogue';
@@ -12,22 +12,22 @@ import { addIssue, type IssueSink } from './issue';
  * where the cell is already canonical or cannot be read unambiguously. A district the core does not know is
  * never corrected here: its nearest name is a suggestion (unknown-district), not a fix.
  */
-export function canonicalSpelling(type: string, raw: CellValue, config: ProgrammeConfig): { kind: VariantKind; value: string } | null {
+export function canonicalSpelling(type: string, raw: CellValue, config: ProgrammeConfig, memo: CellMemo = cellMemo(config)): { kind: VariantKind; value: string } | null {
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   switch (type) {
     case 'district': {
-      const m = resolveDistrict(raw.trim(), config);
+      const m = parseByType('district', raw, undefined, memo) as DistrictMatch;
       if (m.kind !== 'district' || m.district === raw) return null;
       return { kind: normaliseName(raw) === normaliseName(m.district) ? 'district' : 'district-alias', value: m.district };
     }
     case 'yesno': {
-      const b = parseYesNo(raw);
+      const b = parseByType('yesno', raw, undefined, memo);
       if (typeof b !== 'boolean') return null;
       const canonical = b ? 'Ja' : 'Nej';
       return canonical === raw ? null : { kind: 'yes-no', value: canonical };
     }
     case 'tier': {
-      const t = parseTier(raw);
+      const t = parseByType('tier', raw, undefined, memo);
       return typeof t === 'string' && t !== raw ? { kind: 'tier', value: t } : null;
     }
     case 'association': {
@@ -44,7 +44,7 @@ export function canonicalSpelling(type: string, raw: CellValue, config: Programm
  * stray spaces around an association name. Each is read as meant already; the finding says so and carries the
  * canonical spelling as its fix, so the sheet says what the report says. Run on the data rows (0-based).
  */
-export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], config: ProgrammeConfig, sink: IssueSink): void {
+export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], memo: CellMemo, sink: IssueSink): void {
   const checked: Array<{ field: string; col: number; type: string }> = [];
   for (const [field, col] of header.columns) {
     const type = field === 'association' ? 'association' : header.fields.get(field)!.type;
@@ -57,7 +57,7 @@ export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dat
     if (!row) continue;
     for (const { field, col, type } of checked) {
       const raw = row[col];
-      const canonical = canonicalSpelling(type, raw, config);
+      const canonical = canonicalSpelling(type, raw, memo.config, memo);
       if (!canonical) continue;
       const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
       addIssue(sink, 'spelling-variant', {

@@ -1,5 +1,5 @@
 import { cellAddress } from '../read/a1';
-import { parseCount, parseNumber } from '../read/cells';
+import { parseByType, type CellMemo } from '../read/cell-memo';
 import type { FieldType } from '../read/columns';
 import type { HeaderMatch } from '../read/find-sheets';
 import { headerText } from '../read/sheet-rows';
@@ -43,7 +43,7 @@ const NUMERIC: ReadonlySet<FieldType> = new Set(['amount', 'hours', 'count']);
  * (for amounts) the one the sheet's other amount columns use, else the template's. Run on the data rows only
  * (0-based indices); a total row's own figure is the total-mismatch rule's business.
  */
-export function checkTextAmounts(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], sink: IssueSink): void {
+export function checkTextAmounts(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], memo: CellMemo, sink: IssueSink): void {
   const numericCols: Array<{ field: string; col: number; type: FieldType }> = [];
   for (const [field, col] of header.columns) {
     const type = header.fields.get(field)!.type;
@@ -69,7 +69,7 @@ export function checkTextAmounts(sheet: SheetGrid, header: HeaderMatch, dataRows
     for (const { field, col, type } of numericCols) {
       const raw = row[col];
       if (typeof raw !== 'string' || raw.trim() === '') continue;
-      const n = type === 'count' ? parseCount(raw) : parseNumber(raw);
+      const n = parseByType(type, raw, undefined, memo);
       if (typeof n !== 'number') continue;
       const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
       const fix = { cell: cellAddress(r, col), value: n, numberFormat: formatFor(col, type) };
