@@ -56,6 +56,9 @@ const whereEn: Record<RequestPart, string> = {
   path: 'The request path is not valid',
 };
 
+/** A finding as the end of a sentence: one full stop, whether or not the finding brings its own. */
+const sentenceEnd = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
 /** "1 error", "15 errors"; Danish "fejl" is both. */
 const errorsEn = (n: number) => `${n.toLocaleString('en-GB')} error${n === 1 ? '' : 's'}`;
 const errorsDa = (n: number) => `${n.toLocaleString('da-DK')} fejl`;
@@ -151,13 +154,17 @@ export const messages = {
 
   // ------------------------------------------------------------------ 400
   invalidRequest: {
-    da: (where, first) => `${whereDa[where]}: ${first.path}: ${first.message}.`,
-    en: (where, first) => `${whereEn[where]}: ${first.path}: ${first.message}.`,
+    da: (where, first) => `${whereDa[where]}: ${first.path}: ${sentenceEnd(first.message)}`,
+    en: (where, first) => `${whereEn[where]}: ${first.path}: ${sentenceEnd(first.message)}`,
   } satisfies Texts<[RequestPart, { path: string; message: string }]>,
   malformedJson: {
     da: (position) => `Anmodningens indhold er ikke gyldig JSON${position === null ? '' : ` (fejl ved tegn ${position + 1})`}. Send arkene som JSON, sådan som tilføjelsesprogrammet gør.`,
     en: (position) => `The request body is not valid JSON${position === null ? '' : ` (wrong at character ${position + 1})`}. Send the sheets as JSON, as the add-in does.`,
   } satisfies Texts<[number | null]>,
+  badFileName: {
+    da: (finding) => `Filnavnet på den uploadede fil kan ikke bruges: ${sentenceEnd(finding)} Omdøb filen, og upload den igen.`,
+    en: (finding) => `The file name of the upload cannot be used: ${sentenceEnd(finding)} Rename the file and upload it again.`,
+  } satisfies Texts<[string]>,
   malformedMultipart: {
     da: () => 'Multipart-indholdet kunne ikke læses. Send projektmappen i feltet "file" (curl: -F "file=@Budget.xlsx").',
     en: () => 'The multipart body could not be read. Send the workbook in the field "file" (curl: -F "file=@Budget.xlsx").',
@@ -178,6 +185,10 @@ export const messages = {
     da: (id, year) => (year === null ? `Ingen version har id'et ${id}.` : `Ingen version af ${year} har id'et ${id}.`),
     en: (id, year) => (year === null ? `No version has the id ${id}.` : `No version of ${year} has the id ${id}.`),
   } satisfies Texts<[string, number | null]>,
+  noAgainstVersion: {
+    da: (id) => `?against= nævner ingen version: ingen version har id'et ${id}. Brug id'et på en gemt version (GET /api/snapshots).`,
+    en: (id) => `?against= names no version: no version has the id ${id}. Use the id of a saved version (GET /api/snapshots).`,
+  } satisfies Texts<[string]>,
   noVersionYet: {
     da: (year) => `Der er endnu ikke gemt nogen version for ${year}. Gem årets projektmappe først (POST /api/snapshots eller POST /api/workbooks?save=true).`,
     en: (year) => `No version has been saved for ${year} yet. Save the year's workbook first (POST /api/snapshots or POST /api/workbooks?save=true).`,

@@ -13,6 +13,7 @@ import {
 import { canonicalSnapshot, type SnapshotContent } from '../shared/snapshot';
 import type { ReportWithoutRows, SnapshotRequest } from '../shared/wire';
 import { textField, zodIssues, type ApiIssue } from './api-issues';
+import { sheetTextIssues } from './sheet-text';
 import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
 
 /** Excel's limits for a sheet's name and a file's name (with its folder, as Windows allows). */
@@ -134,6 +135,8 @@ export async function checkSaveBody(text: string, config: ProgrammeConfig, previ
   const parsed = saveSchema.safeParse(data);
   if (!parsed.success) return { kind: 'invalid-body', issues: zodIssues(parsed.error, lang, data) };
   const b = parsed.data;
+  const textIssues = sheetTextIssues(b.sheets, lang);
+  if (textIssues.length > 0) return { kind: 'invalid-body', issues: textIssues };
   const options = { year: b.year, lang: b.lang ?? lang, budgetSheet: b.budgetSheet, membershipSheet: b.membershipSheet };
   return {
     kind: 'checked',

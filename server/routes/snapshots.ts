@@ -115,7 +115,7 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
     const snapshot = await getSnapshot(deps.db, p.value.id);
     if (!snapshot) return apiError(c, 404, 'not-found', messages.noVersionWithId[langOf(c)](p.value.id, null));
     const against = q.value.against ? await getSnapshot(deps.db, q.value.against) : await previousSnapshot(deps.db, snapshot);
-    if (q.value.against && !against) return apiError(c, 404, 'not-found', `${messages.noVersionWithId[langOf(c)](q.value.against, null)} (against)`);
+    if (q.value.against && !against) return apiError(c, 404, 'not-found', messages.noAgainstVersion[langOf(c)](q.value.against));
     const newer = await contentOf(deps, snapshot);
     // The first snapshot of a year is compared with nothing: everything in it is added.
     const older: SnapshotContent = against ? await contentOf(deps, against) : { year: snapshot.year, model: newer.model, budget: [], membership: [] };

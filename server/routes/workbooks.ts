@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { textField, zodIssues } from '../api-issues';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
 import { membershipOfYear } from '../db/snapshots';
 import { checkReport } from '../save-check';
@@ -24,6 +25,9 @@ const uploadQuery = z.object({
   force: booleanFlag.default(false),
 });
 
+/** Windows allows 255 characters for a file's name with its folder; Excel's own limit is the same. */
+const fileName = textField(255);
+
 type Upload = { ok: true; bytes: Buffer; filename: string | null } | { ok: false; response: Response };
 
 async function readUpload(c: AppContext, maxBytes: number): Promise<Upload> {
@@ -40,6 +44,12 @@ async function readUpload(c: AppContext, maxBytes: number): Promise<Upload> {
       return { ok: false, response: apiError(c, 400, 'missing-file', messages.missingFile[langOf(c)]()) };
     }
     if (file.size > maxBytes) return { ok: false, response: tooLarge(c, maxBytes) };
+    // The file's name is stored with the version (its source.workbook): the same rule as every other text.
+    const name = fileName.safeParse(file.name);
+    if (!name.success) {
+      const [issue] = zodIssues(name.error, langOf(c));
+      return { ok: false, response: apiError(c, 400, 'invalid-body', messages.badFileName[langOf(c)](issue.message), { issues: [{ ...issue, path: 'file.filename' }] }) };
+    }
     return { ok: true, bytes: Buffer.from(await file.arrayBuffer()), filename: file.name || null };
   }
   if (type.startsWith(XLSX_TYPE)) {

@@ -4,7 +4,8 @@
  * relationships. Comments, drawings, tables, pivot caches and the like are never opened, so nothing in them can
  * stop a read. Pure apart from the clock-free limits: the worker runs it, and so do the tests, in process.
  */
-import { textProblem } from '../../shared/text-safety';
+import { textHasPersonalData } from '../../shared/rules/personal-data';
+import { textProblem, type TextProblem } from '../../shared/text-safety';
 import { ReadProblemError, type WorkbookPart as PartName } from './read-problem';
 import { parseRelationships, relsPartOf, type Relationship } from './relationships';
 import { emptySheet, type SheetCells } from './sheet-cells';
@@ -98,11 +99,17 @@ export function parseXlsx(bytes: Buffer, limits: ReadLimits = defaultReadLimits)
   const sstBytes = entryBytes(zip, relOfType('sharedStrings') ?? `${folder}sharedStrings.xml`, budget);
   if (sstBytes) strings.list = readPart('shared-strings', undefined, () => parseSharedStrings(sstBytes));
   const sharedCount = strings.list.length;
+  const sharedProblems = new Map<number, TextProblem>();
+  strings.list.forEach((s, i) => {
+    const problem = textProblem(s);
+    if (problem) sharedProblems.set(i, problem);
+  });
   const stylesBytes = entryBytes(zip, relOfType('styles') ?? `${folder}styles.xml`, budget);
   const formats = stylesBytes ? readPart('styles', undefined, () => parseStylesPart(stylesBytes)) : [];
   const ctx: SheetContext = {
     strings,
     sharedCount,
+    sharedProblems,
     styleFormats: formats.map((f) => intern(strings, f)),
     general: intern(strings, 'General'),
     date1904: workbook.date1904,
@@ -116,6 +123,8 @@ export function parseXlsx(bytes: Buffer, limits: ReadLimits = defaultReadLimits)
     const name = s.name === '' ? `Ark${i + 1}` : s.name;
     const problem = textProblem(name, MAX_SHEET_NAME);
     if (problem) throw new ReadProblemError({ kind: 'sheet-name', index: i + 1, problem });
+    // A sheet's name is stored with a version (its source) and repeated in every report.
+    if (textHasPersonalData(name)) throw new ReadProblemError({ kind: 'sheet-name', index: i + 1, problem: { kind: 'personal-data' } });
     const rel = s.relId === null ? undefined : rels?.find((r) => r.id === s.relId);
     // Chart sheets, dialog sheets and macro sheets hold no cells; Office.js lists none of them as worksheets.
     if (rel && (rel.type !== 'worksheet' || rel.external)) return;

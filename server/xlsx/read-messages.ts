@@ -40,7 +40,8 @@ function sheetName(name: string, lang: Lang): string {
 }
 
 /** "Budget!A5", "'Budget 2025'!A5": the sheet quoted as Excel writes it in a reference. */
-function cellRef(sheet: string, cell: string, lang: Lang): string {
+/** "Budget!A10", or "'Medlemstal 2025'!A9" where the sheet's name needs quotes, as Excel writes a reference. */
+export function cellRef(sheet: string, cell: string, lang: Lang): string {
   const name = sheetName(sheet, lang);
   if (name !== sheet) return `${name}!${cell}`;
   return /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
@@ -126,8 +127,15 @@ function sentence(p: ReadProblem, L: string, lang: Lang): string {
     }
     case 'text-too-long':
       return describeTextProblem({ kind: 'too-long', length: p.length, max: p.max }, cellRef(p.sheet, p.cell, lang), lang);
+    case 'cell-text':
+      return describeTextProblem(p.problem, cellRef(p.sheet, p.cell, lang), lang);
     case 'sheet-name': {
       const where = da ? `Navnet på ark ${p.index}` : `The name of sheet ${p.index}`;
+      if (p.problem.kind === 'personal-data') {
+        return da
+          ? `${where} ser ud til at indeholde et CPR-nummer. Omdøb arket; personoplysninger bliver hverken gemt eller sendt.`
+          : `${where} looks like it holds a CPR number. Rename the sheet; personal data is neither stored nor sent.`;
+      }
       if (p.problem.kind === 'too-long') {
         return da
           ? `${where} har ${p.problem.length} tegn; Excel tillader højst ${p.problem.max} i et arknavn. Omdøb arket.`

@@ -25,7 +25,8 @@ export type ReadProblem =
   | { kind: 'no-sheets' }
   | { kind: 'too-many-cells'; sheet: string; rows: number; cols: number; limit: number }
   | { kind: 'text-too-long'; sheet: string; cell: string; length: number; max: number }
-  | { kind: 'sheet-name'; index: number; problem: TextProblem }
+  | { kind: 'cell-text'; sheet: string; cell: string; problem: TextProblem }
+  | { kind: 'sheet-name'; index: number; problem: TextProblem | { kind: 'personal-data' } }
   | { kind: 'too-slow'; ms: number }
   | { kind: 'out-of-memory'; mb: number }
   | { kind: 'file-too-big'; mb: number; limitMb: number }

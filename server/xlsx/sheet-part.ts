@@ -4,7 +4,7 @@
  * validation over A1:XFD1048576 costs the bytes it is written in and nothing more. Limits are counted as the
  * cells arrive, so a sheet that spans too much stops at the cell that makes it so.
  */
-import { MAX_CELL_CHARS } from '../../shared/text-safety';
+import { textProblem, type TextProblem } from '../../shared/text-safety';
 import { cellName, MAX_COLS, parseCellRef, parseRange } from './cell-address';
 import { ReadProblemError } from './read-problem';
 import { addCell, addFormula, emptySheet, K_BOOLEAN, K_DOUBLE, K_EMPTY, K_ERROR, K_STRING, K_UNCALCULATED, type SheetCells } from './sheet-cells';
@@ -37,6 +37,11 @@ export interface SheetContext {
   strings: StringTable;
   /** Shared strings: string table indices 0 … sharedCount - 1. */
   sharedCount: number;
+  /**
+   * What is wrong with each shared string that breaks the one rule for text (shared/text-safety.ts), by index:
+   * found once per string, said at the first cell that uses it.
+   */
+  sharedProblems: Map<number, TextProblem>;
   /** String table index of the number format of each cell style. */
   styleFormats: number[];
   general: number;
@@ -109,8 +114,15 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
   let nextCol = 0;
   let inSheetData = -1;
 
+  /** A text that breaks the one rule for text stops the read at its cell, which the refusal names. */
+  const refuseText = (problem: TextProblem, r: number, c: number): never => {
+    throw new ReadProblemError(problem.kind === 'too-long'
+      ? { kind: 'text-too-long', sheet: name, cell: cellName(r, c), length: problem.length, max: problem.max }
+      : { kind: 'cell-text', sheet: name, cell: cellName(r, c), problem });
+  };
   const stringCell = (s: string, r: number, c: number): number => {
-    if (s.length > MAX_CELL_CHARS) throw new ReadProblemError({ kind: 'text-too-long', sheet: name, cell: cellName(r, c), length: s.length, max: MAX_CELL_CHARS });
+    const problem = textProblem(s);
+    if (problem) refuseText(problem, r, c);
     return list.push(s) - 1;
   };
 
@@ -204,7 +216,8 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
     } else if (type === 's') {
       const idx = vText !== null ? Number(vText) : parseNumber(buf, vStart, vEnd);
       if (Number.isInteger(idx) && idx >= 0 && idx < ctx.sharedCount && list[idx] !== '') {
-        if (list[idx].length > MAX_CELL_CHARS) stringCell(list[idx], r, col);
+        const problem = ctx.sharedProblems.get(idx);
+        if (problem) refuseText(problem, r, col);
         kind = K_STRING;
         num = idx;
       }

@@ -35,6 +35,7 @@ const reasonOf: Record<ReadProblem['kind'], WorkbookReadReason> = {
   'out-of-memory': 'too-big',
   'file-too-big': 'too-big',
   'text-too-long': 'bad-text',
+  'cell-text': 'bad-text',
   'sheet-name': 'bad-text',
   'no-sheets': 'no-sheets',
   'too-slow': 'too-slow',

@@ -69,9 +69,14 @@ for (const db of testDatabases) {
       const id = await both('/api/snapshots/00000000-0000-4000-8000-000000000000');
       expect(id.da.message).toBe("Ingen version har id'et 00000000-0000-4000-8000-000000000000.");
       expect(id.en.message).toBe('No version has the id 00000000-0000-4000-8000-000000000000.');
+      const saved = await call('/api/snapshots', { method: 'POST', json: snapshotBody(workbook(2030)) });
+      const against = await both(`/api/snapshots/${saved.body.snapshot.id}/diff?against=00000000-0000-4000-8000-000000000000`, { token: 'reader' });
+      expect(against.da).toMatchObject({ status: 404, code: 'not-found' });
+      expect(against.da.message).toBe("?against= nævner ingen version: ingen version har id'et 00000000-0000-4000-8000-000000000000. Brug id'et på en gemt version (GET /api/snapshots).");
+      expect(against.en.message).toBe('?against= names no version: no version has the id 00000000-0000-4000-8000-000000000000. Use the id of a saved version (GET /api/snapshots).');
       // "version" is the word for a stored snapshot; a route's own path may still name it.
       const words = (t: string) => t.replace(/\/api\/snapshots/g, '');
-      for (const m of [route, year, csv, id]) expect(words(m.da.message + m.en.message)).not.toMatch(/snapshot/i);
+      for (const m of [route, year, csv, id, against]) expect(words(m.da.message + m.en.message)).not.toMatch(/snapshot/i);
     });
 
     it('401 and 403', async () => {

@@ -279,6 +279,36 @@ describe('parseXlsx: bounds and refusals', () => {
     expect(workbookReadError({ kind: 'damaged-part', part: 'sheet', sheet: '0101901234' }, 'a.xlsx').message).not.toMatch(/0101901234/);
   });
 
+  it('a cell with a NUL, a lone surrogate or U+FFFE (as Excel escapes them) is refused naming the cell, shared or inline', () => {
+    const unused = '<t>ubrugt _x0001_</t>';
+    const shared = xlsxOf({ sharedStrings: ['<t>Forening</t>', unused, '<t>Siam _x0000_</t>'], sheets: [{ name: 'Budget', body: sheetData([['<c r="A1" t="s"><v>0</v></c>'], ['<c r="A2" t="s"><v>2</v></c>']]) }] });
+    const p = problem(shared);
+    expect(p).toEqual({ kind: 'cell-text', sheet: 'Budget', cell: 'A2', problem: { kind: 'control', codePoint: 0, index: 5 } });
+    const e = workbookReadError(p, null);
+    expect(e.reason).toBe('bad-text');
+    expect(e.message).toBe('Budget!A2 indeholder et usynligt styretegn (U+0000) ved tegn 6. Skriv teksten igen uden det, fx ved at kopiere den via Notesblok.');
+    expect(e.messageIn('en')).toMatch(/^Budget!A2 holds an invisible control character \(U\+0000\)/);
+    const inline = xlsxOf({ sheets: [{ name: 'Medlemstal', body: sheetData([['<c r="B3" t="inlineStr"><is><t>Siam _xD800_</t></is></c>']]) }] });
+    expect(problem(inline)).toMatchObject({ kind: 'cell-text', sheet: 'Medlemstal', cell: 'B3', problem: { kind: 'surrogate', codePoint: 0xd800 } });
+    const formulaResult = xlsxOf({ sheets: [{ name: 'Budget', body: sheetData([['<c r="C1" t="str"><f>A1</f><v>x_xFFFE_</v></c>']]) }] });
+    expect(problem(formulaResult)).toMatchObject({ kind: 'cell-text', cell: 'C1', problem: { kind: 'noncharacter', codePoint: 0xfffe } });
+    // A shared string no cell uses is never anyone's text: the workbook reads.
+    expect(read(xlsxOf({ sharedStrings: [unused], sheets: [{ name: 'Budget', body: sheetData([['<c r="A1"><v>1</v></c>']]) }] })).sheets[0].values).toEqual([[1]]);
+  });
+
+  it('a sheet name that looks like a CPR number is refused by its position, never echoed', () => {
+    for (const cpr of ['010190-1234', '0101901234', '101901234']) {
+      const p = problem(xlsxOf({ sheets: [{ name: `Medlemstal ${cpr}`, body: '' }] }));
+      expect(p).toEqual({ kind: 'sheet-name', index: 1, problem: { kind: 'personal-data' } });
+      const e = workbookReadError(p, null);
+      expect(e.reason).toBe('bad-text');
+      expect(e.messages).toEqual({
+        da: 'Navnet på ark 1 ser ud til at indeholde et CPR-nummer. Omdøb arket; personoplysninger bliver hverken gemt eller sendt.',
+        en: 'The name of sheet 1 looks like it holds a CPR number. Rename the sheet; personal data is neither stored nor sent.',
+      });
+    }
+  });
+
   it('a sheet name with a control character is refused by its position, never echoed', () => {
     const p = problem(xlsxOf({ sheets: [{ name: 'Budget&#0;', body: '' }] }));
     expect(p).toMatchObject({ kind: 'sheet-name', index: 1, problem: { kind: 'control', codePoint: 0 } });
