@@ -3,7 +3,7 @@
  * conflict, refused, unreachable, token refused…) and never throws, so the UI can say it in words and keep
  * working offline.
  */
-import type { Issue, SheetGrid } from '../shared/schemas';
+import type { Issue, Lang, SheetGrid } from '../shared/schemas';
 import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
 import type { ConflictCase, DistrictTotalsAnswer, SavedAnswer, SnapshotRequest } from '../shared/wire';
 
@@ -49,29 +49,41 @@ const timeoutMs = 20_000;
 /** Rules the pane cannot apply offline: they need the figures of earlier snapshots. */
 const serviceOnlyCodes = new Set(['change-vs-previous']);
 
-async function call(settings: ServiceSettings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown } | ServiceFailure> {
+/**
+ * One request with the pane's token as a Bearer header (the service refuses ?token=), its body read within
+ * the same bound; a refused token or no answer comes back as a failure.
+ */
+async function send<T>(
+  settings: ServiceSettings, method: 'GET' | 'POST', path: string, accept: string, body: unknown, read: (response: Response) => Promise<T>,
+): Promise<{ response: Response; value: T } | ServiceFailure> {
   const url = `${settings.url}${path}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response: Response;
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method,
       headers: {
-        Accept: 'application/json',
+        Accept: accept,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(settings.token ? { Authorization: `Bearer ${settings.token}` } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });
+    if (response.status === 401) return settings.token ? { kind: 'unauthorized' } : { kind: 'no-token' };
+    if (response.status === 403) return { kind: 'forbidden' };
+    return { response, value: await read(response) };
   } catch (error) {
     return { kind: 'unreachable', url: settings.url, reason: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
   }
-  if (response.status === 401) return settings.token ? { kind: 'unauthorized' } : { kind: 'no-token' };
-  if (response.status === 403) return { kind: 'forbidden' };
+}
+
+async function call(settings: ServiceSettings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown } | ServiceFailure> {
+  const sent = await send(settings, method, path, 'application/json', body, async (r) => r);
+  if ('kind' in sent) return sent;
+  const response = sent.response;
   let json: unknown = null;
   try {
     json = await response.json();
@@ -130,4 +142,27 @@ export async function districtTotals(settings: ServiceSettings, year: number): P
   if (result.status === 404 && (result.json as ErrorBody | null)?.error?.code === 'not-found') return { kind: 'no-snapshot' };
   if (result.status !== 200) return errorOf(result.status, result.json);
   return { kind: 'ok', answer: result.json as DistrictTotalsAnswer };
+}
+
+export type FileResult =
+  | { kind: 'ok'; bytes: ArrayBuffer; fileName: string; type: string }
+  /** The year has no version with membership figures (or no version at all): the service's own words. */
+  | { kind: 'not-found'; message: string }
+  | ServiceFailure;
+
+/** The file name the service gives in Content-Disposition, or `fallback`. */
+function fileNameOf(response: Response, fallback: string): string {
+  const match = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return match ? match[1] : fallback;
+}
+
+/** A file of the year's membership export (membership.xlsx, membership.csv, …), in the pane's language. */
+export async function exportFile(settings: ServiceSettings, year: number, file: string, lang: Lang): Promise<FileResult> {
+  const sent = await send(settings, 'GET', `/api/years/${year}/${file}?lang=${lang}`, '*/*', undefined, async (r) => (r.ok ? r.arrayBuffer() : r.json().catch(() => null)));
+  if ('kind' in sent) return sent;
+  const { response, value } = sent;
+  if (response.ok) return { kind: 'ok', bytes: value as ArrayBuffer, fileName: fileNameOf(response, file), type: response.headers.get('content-type') ?? '' };
+  const error = (value as ErrorBody | null)?.error;
+  if (response.status === 404 && error?.code === 'not-found') return { kind: 'not-found', message: error.message ?? '' };
+  return errorOf(response.status, value);
 }

@@ -47,15 +47,17 @@ export interface OfficeInfo {
   inExcel: boolean;
   /** Office's display language ("da-DK", "en-US"); the browser's outside Office. */
   displayLanguage: string;
+  /** Where Office runs: "OfficeOnline" (a browser), "PC", "Mac", …; null outside Office. */
+  platform: string | null;
 }
 
 export async function connectToOffice(): Promise<OfficeInfo> {
   const h = host();
   const browserLanguage = typeof navigator === 'undefined' ? 'da-DK' : navigator.language;
-  if (!h) return { inExcel: false, displayLanguage: browserLanguage };
+  if (!h) return { inExcel: false, displayLanguage: browserLanguage, platform: null };
   const info = await h.Office.onReady();
   const inExcel = info.host === h.Office.HostType.Excel;
-  return { inExcel, displayLanguage: (inExcel && h.Office.context?.displayLanguage) || browserLanguage };
+  return { inExcel, displayLanguage: (inExcel && h.Office.context?.displayLanguage) || browserLanguage, platform: info.platform ? String(info.platform) : null };
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -20,6 +20,7 @@ function start(): void {
       overview: byId('overview'),
       saveSnapshot: byId('save-snapshot'),
       insertOverview: byId('insert-overview'),
+      fetchExport: byId('fetch-export'),
       settings: byId('open-settings'),
     },
   };

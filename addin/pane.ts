@@ -8,11 +8,13 @@ import * as excel from './excel';
 import { formatVersionTime, langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
 import { personalDataPlaces, personalDataRefusal } from './send-check';
+import { fetchMembershipExport } from './export-download';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
 import { renderCounts, renderIssueGroups } from './views/report';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
+import { renderExport } from './views/export';
 import { renderChanges, renderConflict, renderRefused, renderSaved } from './views/snapshot';
 import { renderSummary } from './views/summary';
 import {
@@ -24,7 +26,7 @@ export interface PaneElements {
   setup: HTMLElement;
   status: HTMLElement;
   panel: HTMLElement;
-  buttons: Record<'validate' | 'highlight' | 'clearHighlight' | 'overview' | 'saveSnapshot' | 'insertOverview' | 'settings', HTMLButtonElement>;
+  buttons: Record<'validate' | 'highlight' | 'clearHighlight' | 'overview' | 'saveSnapshot' | 'insertOverview' | 'fetchExport' | 'settings', HTMLButtonElement>;
 }
 
 type StatusKind = 'info' | 'success' | 'warning' | 'error';
@@ -33,6 +35,8 @@ export class Pane {
   private lang: Lang = 'da';
   private t: Translate = translator('da');
   private inExcel = false;
+  /** Excel on the web runs the pane in a browser, which can save a download; the desktop pane cannot. */
+  private canDownload = false;
   private sheets: string[] = [];
   private detection: Detection | null = null;
   private choice: Choice | null = null;
@@ -49,6 +53,7 @@ export class Pane {
     this.lang = langFromDisplayLanguage(office.displayLanguage);
     this.t = translator(this.lang);
     this.inExcel = office.inExcel;
+    this.canDownload = office.platform === 'OfficeOnline';
     document.documentElement.lang = this.lang;
     this.labelButtons();
     this.wireButtons();
@@ -75,7 +80,7 @@ export class Pane {
   private labelButtons(): void {
     const labels: Record<keyof PaneElements['buttons'], MessageKey> = {
       validate: 'validate', highlight: 'highlight', clearHighlight: 'clearHighlight', overview: 'overview',
-      saveSnapshot: 'saveSnapshot', insertOverview: 'insertOverview', settings: 'settings',
+      saveSnapshot: 'saveSnapshot', insertOverview: 'insertOverview', fetchExport: 'fetchExport', settings: 'settings',
     };
     for (const [key, message] of Object.entries(labels) as Array<[keyof PaneElements['buttons'], MessageKey]>) {
       const button = this.el.buttons[key];
@@ -96,6 +101,7 @@ export class Pane {
     b.overview.onclick = () => this.task(() => this.showOverview());
     b.saveSnapshot.onclick = () => this.task(() => this.save({ force: false }));
     b.insertOverview.onclick = () => this.task(() => this.insertOverview());
+    b.fetchExport.onclick = () => this.task(() => this.fetchExport());
     b.settings.onclick = () => this.openSettings();
   }
 
@@ -117,7 +123,8 @@ export class Pane {
           this.report = null;
           this.show('info', '');
           this.renderSetup();
-          if (answeredYear) void this.task(() => this.validate());
+          // A blank workbook (no sheet chosen) has nothing to check; the year is then for Hent medlemstal.
+          if (answeredYear && chosenSheets(choice).length > 0) void this.task(() => this.validate());
         },
       }),
     );
@@ -391,6 +398,24 @@ export class Pane {
     await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, notes, this.t));
     if (doubtful) this.showReport(kind, done, doubtful);
     else this.note(kind, done);
+  }
+
+  /** Hent medlemstal: needs only the year (a blank workbook will do), never a checked sheet. */
+  private async fetchExport(): Promise<void> {
+    const year = this.choice?.year ?? null;
+    if (year === null) {
+      this.note('warning', this.t('exportYearNeeded'));
+      this.focusAfterTask = 'programme-year';
+      return;
+    }
+    this.setStatus('info', this.t('exportFetching', { year }));
+    const outcome = await fetchMembershipExport({ settings: this.settings, lang: this.lang, canDownload: this.canDownload, openWorkbook: excel.openAsNewWorkbook }, year);
+    if (outcome.kind === 'done') {
+      const view = renderExport(outcome, (failure) => (failure.kind === 'not-found' ? failure.message : this.failureText(failure)), this.t);
+      this.show(outcome.opened ? 'success' : 'warning', this.t(outcome.opened ? 'exportOpened' : 'exportNotOpened', { year }), 'export', view);
+    } else if (outcome.kind === 'no-figures') this.note('warning', this.t('exportNoFigures', { year }));
+    else if (outcome.kind === 'not-a-workbook') this.note('error', this.t('exportNotWorkbook'));
+    else this.note('error', this.failureText(outcome));
   }
 
   private openSettings(): void {

@@ -74,7 +74,12 @@ describe('the Excel double behaves like Office.js', () => {
 describe('connectToOffice', () => {
   it('reports Excel and its display language', async () => {
     install({ sheets: [budgetSheet()], displayLanguage: 'en-US' });
-    expect(await excel.connectToOffice()).toEqual({ inExcel: true, displayLanguage: 'en-US' });
+    expect(await excel.connectToOffice()).toEqual({ inExcel: true, displayLanguage: 'en-US', platform: 'OfficeOnline' });
+  });
+
+  it('reports where Office runs (a browser or the desktop), which decides whether the pane can offer downloads', async () => {
+    install({ sheets: [budgetSheet()], platform: 'PC' });
+    expect((await excel.connectToOffice()).platform).toBe('PC');
   });
 
   it('says so when there is no Excel at all', async () => {

@@ -5,7 +5,7 @@
  * before, and the personal-data check of the strings a save sends. Danish and English, from a blank workbook
  * and offline; a screenshot of each state goes to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { ensureAddinBuilt } from '../../scripts/build-addin';
 import { chromiumMissing, launchChromium, paneWithDouble } from '../support/chromium';
 import type { ExcelDoubleInit } from '../support/excel-double';
 import { startService, type RunningService } from '../support/service-process';
-import { workbook as fixtureWorkbook } from '../server/fixtures';
+import { associations2025, snapshotBody, workbook as fixtureWorkbook } from '../server/fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
@@ -32,6 +32,13 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     const [started] = await Promise.all([startService(), ensureAddinBuilt()]);
     service = started;
     token = await service.editorToken('Rapporter');
+    // Two stored years with membership figures, so the export and the trend have both: 2024 (the 2012 model's
+    // grant, other member counts, Brønshøj Boldklub not yet a partner, so Brønshøj-Husum is new in 2025) and 2025.
+    const rows2024 = associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 }));
+    for (const [year, rows] of [[2024, rows2024], [2025, associations2025()]] as const) {
+      const saved = await service.post('/api/snapshots', token, snapshotBody(fixtureWorkbook(year, [...rows])));
+      if (saved.status !== 201) throw new Error(`saving ${year}: HTTP ${saved.status}`);
+    }
     browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
@@ -81,6 +88,137 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     expect(await page.locator('#status').getAttribute('class')).toContain('status-error');
     expect((await service.get<{ snapshots: unknown[] }>('/api/snapshots?year=2025', token)).snapshots).toHaveLength(before);
     await shot(page, `${displayLanguage.slice(0, 2)}-personal-data-in-sheet-name`);
+    await page.context().close();
+  });
+
+  // ------------------------------------------------------------------------------------------ Hent medlemstal
+
+  const blank = (displayLanguage: string, platform?: string): ExcelDoubleInit => ({ workbookName: 'Mappe1', displayLanguage, platform, sheets: [{ name: 'Ark1', values: [] }] });
+  const office = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const d = window.__PARTNERSKAB_TEST_OFFICE__; return ${fn}; })()`) as Promise<T>;
+
+  /** The workbook Excel.createWorkbook was given, read back with exceljs: sheet names and every row's values. */
+  async function openedWorkbook(page: Page): Promise<Map<string, unknown[][]>> {
+    const created = await office<Array<string | null>>(page, 'd.createdWorkbooks');
+    expect(created).toHaveLength(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(created[0]!, 'base64') as unknown as ArrayBuffer);
+    const sheets = new Map<string, unknown[][]>();
+    book.eachSheet((ws) => {
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v))));
+      sheets.set(ws.name, rows);
+    });
+    return sheets;
+  }
+
+  it.each([
+    ['da-DK', 'Vælg året under Programår, så henter ruden det års medlemstal.', 'Medlemstal 2025 er åbnet i Excel som en ny arbejdsbog.', 'Medlemstal 2025', 'Bydele 2025', 'Foreninger · medlemstal-2025.csv'],
+    ['en-US', "Choose the year under Programme year, and the pane gets that year's membership figures.", 'The membership figures of 2025 are open in Excel as a new workbook.', 'Members 2025', 'Districts 2025', 'Associations · medlemstal-2025.csv'],
+  ])('Hent medlemstal from a blank workbook (%s): asks for the year, opens the export as a new workbook, offers the CSV files', async (displayLanguage, askYear, opened, associationsSheet, districtsSheet, firstLink) => {
+    const lang = displayLanguage.slice(0, 2);
+    const page = await open(blank(displayLanguage), undefined, { token });
+    const status = () => page.locator('#status').textContent();
+    // No sheets found, no year: the button works all the same, and asks for the year rather than guess it.
+    expect(await page.locator('#fetch-export').isDisabled()).toBe(false);
+    expect(await page.locator('#programme-year').inputValue()).toBe('');
+    await page.click('#fetch-export');
+    await expect.poll(status, patience).toBe(askYear);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), patience).toBe('programme-year');
+    expect(await office(page, 'd.createdWorkbooks.length')).toBe(0);
+    await shot(page, `${lang}-export-asks-year`);
+    await page.selectOption('#programme-year', '2025');
+    // Choosing the year in a blank workbook checks nothing (there is no sheet), so no "choose a sheet" appears.
+    expect(await status()).not.toContain(lang === 'da' ? 'Vælg mindst ét ark' : 'Choose at least one sheet');
+    await page.click('#fetch-export');
+    await expect.poll(status, patience).toBe(opened);
+    await page.waitForSelector('#export-result');
+
+    // The new workbook is the service's export of 2025: its I alt row holds the service's own total.
+    const sheets = await openedWorkbook(page);
+    expect([...sheets.keys()]).toContain(associationsSheet);
+    expect([...sheets.keys()]).toContain(districtsSheet);
+    const districts = await service.get<{ total: { membersUnder25: number } }>('/api/years/2025/districts', token);
+    const flat = [...sheets.get(districtsSheet)!].flat();
+    expect(flat).toContain(districts.total.membersUnder25);
+    // The open workbook is left as it was.
+    expect(await office(page, 'd.workbook.sheets.map((s) => s.name)')).toEqual(['Ark1']);
+
+    // The CSV files, one per level, as downloads (Excel on the web: a browser).
+    const links = page.locator('#export-csv a[download]');
+    expect(await links.count()).toBe(3);
+    expect(await links.first().textContent()).toBe(firstLink);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('download')))).toEqual(['medlemstal-2025.csv', 'medlemstal-bydele-2025.csv', 'medlemstal-udvikling-2025.csv']);
+    await shot(page, `${lang}-export-opened`);
+    const [download] = await Promise.all([page.waitForEvent('download'), links.nth(1).click()]);
+    expect(download.suggestedFilename()).toBe('medlemstal-bydele-2025.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = csv.slice(1).trim().split('\r\n').map((line) => line.split(';'));
+    const under25 = header.findIndex((h) => h === (lang === 'da' ? 'Medlemmer under 25' : 'Members under 25'));
+    expect(under25).toBeGreaterThan(-1);
+    // One row per bydel and no I alt row: the column's sum is the service's total, each member counted once.
+    expect(rows.reduce((n, r) => n + Number(r[under25]), 0)).toBe(districts.total.membersUnder25);
+    await page.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'Excel på skrivebordet kan ikke gemme filer fra ruden. CSV-filerne får du ved at åbne ruden i Excel på nettet'],
+    ['en-US', 'Excel on the desktop cannot save files from the pane. Get the CSV files by opening the pane in Excel on the web'],
+  ])('in desktop Excel (%s) the workbook opens and the CSV files are explained, not offered', async (displayLanguage, explained) => {
+    const page = await open({ ...blank(displayLanguage, 'PC') }, undefined, { token });
+    await page.selectOption('#programme-year', '2025');
+    await page.click('#fetch-export');
+    await page.waitForSelector('#export-result');
+    expect(await page.locator('#export-csv-desktop').textContent()).toContain(explained);
+    expect(await page.locator('#export-result a[download]').count()).toBe(0);
+    expect((await openedWorkbook(page)).size).toBeGreaterThan(1);
+    await shot(page, `${displayLanguage.slice(0, 2)}-export-desktop`);
+    await page.context().close();
+  });
+
+  it('when Excel cannot open the file as a new workbook, the pane offers the .xlsx itself as a download', async () => {
+    // A request limit below the export's size: Excel refuses createWorkbook (RequestPayloadSizeLimitExceeded).
+    const page = await open({ ...blank('da-DK'), payloadLimitBytes: 10_000 }, undefined, { token });
+    await page.selectOption('#programme-year', '2025');
+    await page.click('#fetch-export');
+    await page.waitForSelector('#export-result');
+    expect(await page.locator('#status').textContent()).toBe('Medlemstal 2025 er hentet, men Excel kunne ikke åbne dem som en ny arbejdsbog.');
+    expect(await page.locator('#export-not-opened').textContent()).toContain('Excel kunne ikke åbne filen som en ny arbejdsbog fra ruden');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-not-opened a[download]')]);
+    expect(download.suggestedFilename()).toBe('medlemstal-2025.xlsx');
+    expect(readFileSync((await download.path())!).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(await office(page, 'd.createdWorkbooks.length')).toBe(0);
+    await shot(page, 'da-export-not-opened');
+    await page.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'no-token', 'Tjenesten kræver en nøgle (token), og der er ingen under Indstillinger. Bed den, der driver tjenesten, om en nøgle'],
+    ['en-US', 'no-token', 'The service needs a token, and there is none under Settings. Ask whoever runs the service for a token'],
+    ['da-DK', 'refused-token', 'Tjenesten kender ikke nøglen (token) under Indstillinger, eller den er trukket tilbage.'],
+    ['en-US', 'refused-token', 'The service does not know the token under Settings, or it was withdrawn.'],
+    ['da-DK', 'offline', 'kan ikke nås. Kontrollér adressen under Indstillinger og din netforbindelse.'],
+    ['en-US', 'offline', 'cannot be reached. Check the address under Settings and your network.'],
+    ['da-DK', 'no-figures', 'Tjenesten har ingen medlemstal for 2023: ingen gemt version af 2023 har et medlemsark. Gem årets version med medlemsarket (Gem version), eller vælg et andet år under Programår.'],
+    ['en-US', 'no-figures', "The service has no membership figures for 2023: no saved version of 2023 has a membership sheet. Save the year's version with its membership sheet (Save version), or choose another year under Programme year."],
+  ])('Hent medlemstal (%s, %s) says what stands in the way, and opens nothing', async (displayLanguage, situation, said) => {
+    const settings = {
+      'no-token': { token: '' },
+      'refused-token': { token: 'not-a-token-of-this-service' },
+      offline: { url: 'http://127.0.0.1:9', token },
+      'no-figures': { token },
+    }[situation]!;
+    const page = await open(blank(displayLanguage), undefined, settings);
+    await page.selectOption('#programme-year', situation === 'no-figures' ? '2023' : '2025');
+    await page.click('#fetch-export');
+    const status = () => page.locator('#status').textContent();
+    await expect.poll(status, patience).toContain(said);
+    expect(await page.locator('#status').getAttribute('class')).toMatch(/status-(error|warning)/);
+    expect(await office(page, 'd.createdWorkbooks.length')).toBe(0);
+    expect(await page.locator('#export-result').count()).toBe(0);
+    expect(await status()).not.toMatch(/npm run|TypeError|Failed to fetch/);
+    await shot(page, `${displayLanguage.slice(0, 2)}-export-${situation}`);
     await page.context().close();
   });
 });

@@ -27,6 +27,8 @@ export interface ExcelDoubleInit {
   workbookName?: string;
   sheets: SheetInit[];
   displayLanguage?: string;
+  /** Where Office runs, as Office.onReady says it: "OfficeOnline" (the default, a browser), "PC", "Mac". */
+  platform?: string;
   /** Excel on the web's limit on one response; smaller in tests that exercise the fallback. */
   payloadLimitBytes?: number;
 }
@@ -47,7 +49,7 @@ export function createExcelDouble(init: ExcelDoubleInit): ExcelDouble {
     log,
     createdWorkbooks,
     Office: {
-      onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+      onReady: () => Promise.resolve({ host: 'Excel', platform: init.platform ?? 'OfficeOnline' }),
       HostType: { Excel: 'Excel' },
       context: { displayLanguage: init.displayLanguage ?? 'da-DK' },
     },
