@@ -6,6 +6,7 @@ import { cellMemo, type CellMemo } from './read/cell-memo';
 import { readRows, yearsInColumn } from './read/sheet-rows';
 import { checkBudget, toBudgetRow } from './rules/budget';
 import { checkBudgetAgainstMembership, checkChangeVsPrevious } from './rules/cross';
+import { checkInvalidText } from './rules/invalid-text';
 import { addIssue, type IssueSink } from './rules/issue';
 import { checkMembership, toMembershipRow } from './rules/membership';
 import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
@@ -64,7 +65,10 @@ export function validateReading(reading: WorkbookReading, options: ValidateOptio
 
   for (const kind of KINDS) {
     const c = chosen[kind];
-    if (c) checkPersonalData(c.sheet, c.header.headerRow, sink, new Set(c.header.columns.values()));
+    if (c) {
+      checkInvalidText(c.sheet, kind, sink);
+      checkPersonalData(c.sheet, c.header.headerRow, sink, new Set(c.header.columns.values()));
+    }
   }
 
   let budget: BudgetRow[] = [];

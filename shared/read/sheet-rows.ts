@@ -165,6 +165,12 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
         out[index] = null;
         continue;
       }
+      if (types?.[col] === 'Uncalculated') {
+        // The file reader's mark for a formula saved without its result: not an empty cell to fill in.
+        addIssue(sink, 'uncalculated-formula', { sheet: sheet.name, row: r, col, field: def.field, value: null, association }, { header: headerText(sheet, header, def.field) });
+        out[index] = null;
+        continue;
+      }
       const p = parseByType(def.type, raw, formats?.[col], memo);
       if (typeof p === 'number') {
         if (p < 0 && NUMERIC.has(def.type)) {

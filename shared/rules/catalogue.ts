@@ -1,4 +1,5 @@
 import type { CellValue, Lang, ModelId, Severity, SheetKind, Tier } from '../schemas';
+import { describeTextProblem, type TextProblem } from '../text-safety';
 
 /** Where a report is read: the wording of a fix can name the control the person has (`--year`, the year field). */
 export type Surface = 'cli' | 'pane' | 'api';
@@ -54,6 +55,8 @@ export interface RuleParams {
   'sheet-absent': { kind: SheetKind; present: string; notChosen: boolean };
   'text-amount': { header: string; figure: number; amount: boolean };
   'spelling-variant': { variant: VariantKind; fixed: string };
+  'invalid-text': { problem: TextProblem; what: 'cell' | 'sheet-name'; kind: SheetKind };
+  'uncalculated-formula': { header: string };
 }
 
 /** What a spelling-variant finding corrects. */
@@ -418,6 +421,22 @@ const rules: RuleTable = {
     message: {
       da: (p) => `${at(p)}${variantDa(p)}`,
       en: (p) => `${at(p)}${variantEn(p)}`,
+    },
+  },
+  'invalid-text': {
+    severity: 'error', models: both,
+    description: 'A cell of the budget or membership sheet, or the sheet\'s name, holds an invisible control character (other than tab and line break), a broken character or a non-character, or more than 32,767 characters (Excel\'s limit): it could not be stored or exported, so nothing is saved. The message names the cell, never the text.',
+    message: {
+      da: (p) => `${at(p)}${describeTextProblem(p.problem, p.what === 'cell' ? 'Cellen' : `Navnet på ${p.kind === 'budget' ? 'budgetarket' : 'medlemsarket'}`, 'da')}`,
+      en: (p) => `${at(p)}${describeTextProblem(p.problem, p.what === 'cell' ? 'The cell' : `The ${p.kind === 'budget' ? 'budget' : 'membership'} sheet's name`, 'en')}`,
+    },
+  },
+  'uncalculated-formula': {
+    severity: 'error', models: both,
+    description: 'A cell the core reads holds a formula saved without its result (files written by scripts that never ran Excel): its figure is not known. Opening and saving the file in Excel fixes it.',
+    message: {
+      da: (p) => `${at(p)}${p.header}${p.association ? ` for "${p.association}"` : ''} er en formel, der aldrig er regnet ud: filen er gemt uden formlens resultat (det gør fx programmer, der skriver .xlsx uden Excel). Åbn filen i Excel, og gem den; så står resultatet i cellen.`,
+      en: (p) => `${at(p)}${p.header}${p.association ? ` of "${p.association}"` : ''} is a formula that was never calculated: the file was saved without its result (as programs that write .xlsx without Excel do). Open the file in Excel and save it; the result is then in the cell.`,
     },
   },
 };

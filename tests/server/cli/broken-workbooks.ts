@@ -159,12 +159,25 @@ function onlyBudget(): BrokenWorkbook {
   return { name: 'sheet-absent', workbook: wb, exitCode: 0, expected: [{ code: 'sheet-absent', sheet: null, cell: null }] };
 }
 
-export function brokenWorkbooks(): BrokenWorkbook[] {
-  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData(), onlyBudget()];
+function uncalculatedFormula(): BrokenWorkbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = sheetWith(wb, 'Budget 2025', [budgetHeader, standardRow('BK Union')]);
+  // A formula with no result, as scripts that never ran Excel save it.
+  ws.getCell('D2').value = { formula: '250000*1' } as ExcelJS.CellFormulaValue;
+  sheetWith(wb, 'Medlemstal 2025', [membershipHeader, membershipRow('BK Union')]);
+  return { name: 'uncalculated-formula', workbook: wb, expected: [{ code: 'uncalculated-formula', sheet: 'Budget 2025', cell: 'D2' }] };
 }
 
-/** The one rule of DOMAIN.md's table no workbook alone can break: it needs the service's previous snapshot. */
-export const needsService = ['change-vs-previous'];
+export function brokenWorkbooks(): BrokenWorkbook[] {
+  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData(), onlyBudget(), uncalculatedFormula()];
+}
+
+/**
+ * The rules no workbook file alone brings to validate: change-vs-previous needs the service's previous snapshot;
+ * a file with invalid-text cells is refused by the reader first (exit 2; tests/shared/invalid-text.test.ts has the
+ * core's finding, which the pane shows).
+ */
+export const notFromAFile = ['change-vs-previous', 'invalid-text'];
 
 if (process.argv[1] && /broken-workbooks\.ts$/.test(process.argv[1])) {
   const dir = process.argv[2] ?? 'test-artifacts/broken-workbooks';
