@@ -85,6 +85,11 @@ function issueLine(issue: Issue, w: Words): string {
   return `  ${w.severity[issue.severity].padEnd(10)} ${where}  [${issue.code}]  ${message}`;
 }
 
+/** "0 fejl, 1 advarsel, 3 oplysninger" in the user's language. */
+export function countsText(counts: Report['counts'], lang: Lang): string {
+  return (lang === 'da' ? da : en).counts(counts.error, counts.warning, counts.info);
+}
+
 /** The report as a person reads it in a terminal: where and what, then the district table. */
 export function formatReportText(report: Report, lang: Lang, file: string): string {
   const w = lang === 'da' ? da : en;
@@ -118,7 +123,7 @@ export function formatReportText(report: Report, lang: Lang, file: string): stri
 }
 
 /** The report as JSON for scripts: issue 2's shape, without the normalised rows (the service stores those). */
-export function formatReportJson(report: Report, file: string): string {
+export function formatReportJson(report: Report, file: string, extra: Record<string, unknown> = {}): string {
   const { data: _data, ...rest } = report;
-  return JSON.stringify({ file, ...rest }, null, 2) + '\n';
+  return JSON.stringify({ file, ...rest, ...extra }, null, 2) + '\n';
 }

@@ -1,20 +1,24 @@
 import { basename, resolve } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { validateWorkbook } from '../../shared/index';
 import type { Lang, PreviousMembership, Report, WorkbookInput } from '../../shared/schemas';
-import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
+import { loadWorkbookBytes, readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
 import { parseCommandArgs } from './args';
+import { writeFixedCopy } from './fix-copy';
 import { formatReportJson, formatReportText } from './format-report';
 import { UsageError, type CliContext } from './io';
+import { xlsxOutputName } from './output-file';
 import { parseYearOption } from './year';
 
 const spec = {
   year: { type: 'string', value: 'year' },
   format: { type: 'string', value: 'format' },
   previous: { type: 'string', value: 'file' },
+  fix: { type: 'string', value: 'file' },
+  force: { type: 'boolean' },
 } as const;
 
-/** The same file under two names (a link, ./x and x) is the same file. */
+/** The same file under two names (a symbolic or hard link, ./x and x) is the same file. */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
@@ -23,12 +27,24 @@ function samePath(a: string, b: string): boolean {
       return resolve(p);
     }
   };
-  return real(a) === real(b);
+  if (real(a) === real(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 async function readOrExplain(file: string, lang: Lang, label?: string): Promise<WorkbookInput> {
+  return (await readBytesOrExplain(file, lang, label)).workbook;
+}
+
+/** The file's bytes and the workbook in them, read once: `--fix` patches the very bytes that were checked. */
+async function readBytesOrExplain(file: string, lang: Lang, label?: string): Promise<{ bytes: Buffer; workbook: WorkbookInput }> {
   try {
-    return await readWorkbookFile(file);
+    const bytes = await loadWorkbookBytes(file);
+    return { bytes, workbook: await readWorkbookFile(bytes, { label: basename(file) }) };
   } catch (err) {
     if (err instanceof WorkbookReadError) throw new UsageError(label ? `${label}: ${err.messageIn(lang)}` : err.messageIn(lang));
     throw err;
@@ -87,14 +103,19 @@ export async function runValidateCommand(args: string[], ctx: CliContext): Promi
   const year = parseYearOption(values.year, w);
   const file = positionals[0];
   if (values.previous !== undefined && samePath(values.previous, file)) throw new UsageError(w.previousIsInput);
+  if (values.force && values.fix === undefined) throw new UsageError(w.forceWithoutFix);
+  const out = values.fix === undefined ? null : xlsxOutputName(values.fix, '--fix', w);
+  if (out !== null && samePath(out, file)) throw new UsageError(w.fixIsInput(out));
 
-  const workbook = await readOrExplain(file, lang);
+  const { bytes, workbook } = await readBytesOrExplain(file, lang);
   let report = validateWorkbook(workbook, { year, lang, surface: 'cli' });
   if (values.previous !== undefined) {
     const previousMembership = await previousFigures(values.previous, report.year, ctx);
     report = validateWorkbook(workbook, { year, lang, surface: 'cli', previousMembership });
   }
   const name = basename(file);
-  io.out(format === 'json' ? formatReportJson(report, name) : formatReportText(report, lang, name));
+  const fixed = out === null ? undefined : await writeFixedCopy(bytes, report, { file: name, out, force: values.force === true }, ctx);
+  if (format === 'json') io.out(formatReportJson(report, name, out === null ? {} : { fixed: fixed?.json ?? null }));
+  else io.out(formatReportText(report, lang, name) + (out === null ? '' : `\n${fixed ? fixed.text : `${w.fixNone(name)}\n`}`));
   return report.ok ? 0 : 1;
 }

@@ -4,6 +4,7 @@
  */
 import { copenhagen } from '../../shared/config';
 import type { Lang } from '../../shared/schemas';
+import type { SkipReason } from '../xlsx/patch-cells';
 
 const changePercent = Math.round(copenhagen.membershipChangeMax * 100);
 const firstYear = Math.min(...copenhagen.models.map((m) => m.fromYear));
@@ -15,9 +16,10 @@ const da = {
 Brug: ${cmd} <kommando> [tilvalg]
 
 Kommandoer:
-  validate FIL.xlsx [--year ÅÅÅÅ] [--previous FIL.xlsx] [--format text|json]
+  validate FIL.xlsx [--year ÅÅÅÅ] [--previous FIL.xlsx] [--fix NY.xlsx [--force]] [--format text|json]
       Tjekker budget- og medlemstalsarkene mod programmets regler og viser fundene med celle og tallene pr.
-      bydel. Afslutningskode 0: ingen fejl, 1: fejl fundet, 2: filen eller tilvalgene kunne ikke bruges.
+      bydel; --fix skriver en rettet kopi. Afslutningskode 0: ingen fejl, 1: fejl fundet, 2: filen eller
+      tilvalgene kunne ikke bruges.
   template --out FIL.xlsx [--year ÅÅÅÅ] [--force]
       Skriver en tom projektmappe i programmets layout (overskrifter, rullelister, kr.-formater).
   token create | list | revoke
@@ -37,12 +39,16 @@ Tilvalg:
                        overskriften.
   --previous FIL.xlsx  Sidste års projektmappe: en forening, hvis medlemstal under 25 har ændret sig mere end
                        ${changePercent} %, får en advarsel (change-vs-previous).
+  --fix NY.xlsx        Skriv en rettet kopi med alle sikre rettelser (tekstbeløb som tal med kr.-format,
+                       bydele, Ja/Nej og partnerskab stavet som programmet staver dem), og vis hver ændret
+                       celle. Selve filen ændres aldrig; formler, formater og alt andet i kopien er som i filen.
+  --force              Overskriv NY.xlsx, hvis den findes.
   --format text|json   text (standard) til at læse, json til scripts.
   --lang da|en         Sproget (dansk som standard).
   -h, --help           Vis denne hjælp.
 
-Afslutningskode: 0 ingen fejl (advarsler og oplysninger er tilladt), 1 fejl fundet, 2 filen kunne ikke læses,
-eller et tilvalg er forkert (én linje på stderr siger hvorfor).`,
+Afslutningskode (for filen, også med --fix): 0 ingen fejl (advarsler og oplysninger er tilladt), 1 fejl fundet,
+2 filen kunne ikke læses, eller et tilvalg er forkert (én linje på stderr siger hvorfor).`,
 
   templateHelp: `Brug: ${cmd} template --out FIL.xlsx [--year ÅÅÅÅ] [--force]
 
@@ -87,6 +93,18 @@ tjenesten først, eller lad en administrator gøre det samme gennem tjenesten (P
   forceWithoutFix: '--force bruges kun sammen med --fix NY.xlsx (validate ændrer aldrig selve filen).',
   fixIsInput: (f: string) => `--fix ${f} er selve filen, der tjekkes: giv den rettede kopi et andet navn, fx ${f.replace(/\.xlsx$/i, '')}-rettet.xlsx.`,
   previousIsInput: '--previous skal være sidste års projektmappe, ikke den samme fil.',
+  fixHeader: (out: string, n: number) => `Rettet i kopien ${out} (${n} ${n === 1 ? 'celle' : 'celler'}):`,
+  fixNumber: (format: string | undefined) => (format ? `tal, formatet ${format}` : 'tal'),
+  fixEmpty: 'tom',
+  fixSkipped: (where: string, reason: SkipReason) =>
+    `  ${where}: ikke rettet, ${reason === 'formula' ? 'cellen har en formel' : reason === 'no-sheet' ? 'arket findes ikke i filen' : 'cellen findes ikke i arket'}.`,
+  fixRecalculated: (cells: string[]) =>
+    `Formlerne i ${listDa(cells)} bygger på rettede celler: kopien har ikke deres gamle resultat, og Excel regner dem ud, når kopien åbnes.`,
+  fixFormatsLeftOut: (n: number) => `${n} tal fik ikke kr.-format: filen har ingen formater at tilføje det til.`,
+  fixCopyReport: (counts: string) => `Kopien giver ${counts}.`,
+  fixWrote: (out: string, file: string) => `Skrev ${out}; ${file} er uændret.`,
+  fixNone: (file: string) => `${file} har ingen sikre rettelser, så der er ikke skrevet nogen kopi.`,
+  fixUnreadable: (out: string) => `Den rettede kopi kunne ikke læses igen, så ${out} er ikke skrevet. Send filen til den, der driver tjenesten.`,
   previousLabel: (f: string) => `--previous ${f}`,
 
   templateNoOut: `template: angiv filen med --out, fx "${cmd} template --year 2025 --out skabelon-2025.xlsx".`,
@@ -135,6 +153,17 @@ tjenesten først, eller lad en administrator gøre det samme gennem tjenesten (P
   unexpected: (detail: string) => `Uventet fejl i kommandolinjeværktøjet (${detail}). Prøv igen; sker det igen, så send linjen til den, der driver tjenesten.`,
 };
 
+/** "A, B og C", with the first eight and a count of the rest. */
+function listDa(items: string[]): string {
+  const shown = items.length > 8 ? [...items.slice(0, 8), `${items.length - 8} andre`] : items;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} og ${shown[shown.length - 1]}`;
+}
+
+function listEn(items: string[]): string {
+  const shown = items.length > 8 ? [...items.slice(0, 8), `${items.length - 8} more`] : items;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
 function tokenApiDa(sub: string, url: string): string {
   if (sub === 'list') return `se nøglerne gennem tjenesten: GET ${url}/api/tokens`;
   if (sub === 'revoke') return `tilbagekald den gennem tjenesten: DELETE ${url}/api/tokens/NAVN`;
@@ -155,10 +184,10 @@ const en: CliWords = {
 Usage: ${cmd} <command> [options]
 
 Commands:
-  validate FILE.xlsx [--year YYYY] [--previous FILE.xlsx] [--format text|json]
+  validate FILE.xlsx [--year YYYY] [--previous FILE.xlsx] [--fix NEW.xlsx [--force]] [--format text|json]
       Check the budget and membership sheets against the programme's rules and print the findings with their
-      cell and the totals per district. Exit code 0: no errors, 1: errors found, 2: the file or the options
-      could not be used.
+      cell and the totals per district; --fix writes a corrected copy. Exit code 0: no errors, 1: errors found,
+      2: the file or the options could not be used.
   template --out FILE.xlsx [--year YYYY] [--force]
       Write an empty workbook in the programme's layout (headers, drop-downs, DKK formats).
   token create | list | revoke
@@ -178,12 +207,17 @@ Options:
                        title above the header row.
   --previous FILE.xlsx Last year's workbook: an association whose members under 25 changed by more than
                        ${changePercent} % gets a warning (change-vs-previous).
+  --fix NEW.xlsx       Write a corrected copy with every safe fix (amounts written as text as numbers with the
+                       DKK format; districts, Ja/Nej and tier spelt as the programme spells them) and list each
+                       changed cell. The file itself is never changed; formulas, formats and everything else in
+                       the copy are as in the file.
+  --force              Overwrite NEW.xlsx if it exists.
   --format text|json   text (default) to read, json for scripts.
   --lang da|en         The language (Danish by default).
   -h, --help           Show this help.
 
-Exit code: 0 no errors (warnings and info allowed), 1 errors found, 2 the file could not be read or an option
-is wrong (one line on stderr says why).`,
+Exit code (of the file, with --fix too): 0 no errors (warnings and info allowed), 1 errors found, 2 the file
+could not be read or an option is wrong (one line on stderr says why).`,
 
   templateHelp: `Usage: ${cmd} template --out FILE.xlsx [--year YYYY] [--force]
 
@@ -228,6 +262,18 @@ first, or let an administrator do the same through the service (POST, GET and DE
   forceWithoutFix: '--force goes only with --fix NEW.xlsx (validate never changes the file itself).',
   fixIsInput: (f) => `--fix ${f} is the file being checked: give the corrected copy another name, e.g. ${f.replace(/\.xlsx$/i, '')}-fixed.xlsx.`,
   previousIsInput: "--previous must be last year's workbook, not the same file.",
+  fixHeader: (out, n) => `Changed in the copy ${out} (${n} ${n === 1 ? 'cell' : 'cells'}):`,
+  fixNumber: (format) => (format ? `number, format ${format}` : 'number'),
+  fixEmpty: 'empty',
+  fixSkipped: (where, reason) =>
+    `  ${where}: not changed, ${reason === 'formula' ? 'the cell holds a formula' : reason === 'no-sheet' ? 'the sheet is not in the file' : 'the cell is not in the sheet'}.`,
+  fixRecalculated: (cells) =>
+    `The formulas in ${listEn(cells)} read changed cells: the copy does not keep their old result, and Excel calculates them when the copy is opened.`,
+  fixFormatsLeftOut: (n) => `${n} ${n === 1 ? 'number' : 'numbers'} got no DKK format: the file has no formats to add it to.`,
+  fixCopyReport: (counts) => `The copy gives ${counts}.`,
+  fixWrote: (out, file) => `Wrote ${out}; ${file} is unchanged.`,
+  fixNone: (file) => `${file} has no safe fixes, so no copy was written.`,
+  fixUnreadable: (out) => `The corrected copy could not be read back, so ${out} was not written. Send the file to whoever runs the service.`,
   previousLabel: (f) => `--previous ${f}`,
 
   templateNoOut: `template: name the file with --out, e.g. "${cmd} template --year 2025 --out skabelon-2025.xlsx".`,

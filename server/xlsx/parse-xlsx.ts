@@ -12,7 +12,7 @@ import { emptySheet, type SheetCells } from './sheet-cells';
 import { intern, parseSheetPart, type SheetContext, type StringTable } from './sheet-part';
 import { parseSharedStrings } from './string-item';
 import { parseStylesPart } from './styles-part';
-import { parseWorkbookPart } from './workbook-part';
+import { parseWorkbookPart, type WorkbookSheet } from './workbook-part';
 import { XmlError } from './xml-scan';
 import { findEntry, openZip, readEntry, type InflateBudget, type ZipArchive } from './zip';
 
@@ -55,7 +55,7 @@ function entryBytes(zip: ZipArchive, name: string, budget: InflateBudget): Buffe
 }
 
 /** The part's relationships; null when it has none, or when they are damaged (then the usual names are tried). */
-function relationshipsOf(zip: ZipArchive, part: string, budget: InflateBudget): Relationship[] | null {
+export function relationshipsOf(zip: ZipArchive, part: string, budget: InflateBudget): Relationship[] | null {
   const bytes = entryBytes(zip, relsPartOf(part), budget);
   if (!bytes) return null;
   try {
@@ -67,7 +67,7 @@ function relationshipsOf(zip: ZipArchive, part: string, budget: InflateBudget): 
 }
 
 /** The workbook part's name, or the reason there is none. */
-function workbookPartName(zip: ZipArchive, budget: InflateBudget): string {
+export function workbookPartName(zip: ZipArchive, budget: InflateBudget): string {
   const root = relationshipsOf(zip, '', budget);
   const named = root?.find((r) => r.type === 'officeDocument' && !r.external)?.target;
   for (const candidate of [named, 'xl/workbook.xml']) {
@@ -82,6 +82,22 @@ function workbookPartName(zip: ZipArchive, budget: InflateBudget): string {
     if (type.includes('opendocument.spreadsheet') || findEntry(zip, 'content.xml')) throw new ReadProblemError({ kind: 'ods' });
   }
   throw new ReadProblemError({ kind: 'zip-not-xlsx' });
+}
+
+/**
+ * Where the i-th sheet of the workbook keeps its cells: the part its relationship names (`related`), or, in a
+ * workbook without relationships, the usual name. Chart, dialog and macro sheets hold no cells; Office.js
+ * lists none of them as worksheets.
+ */
+export function worksheetTarget(s: WorkbookSheet, i: number, rels: Relationship[] | null, folder: string): { part: string | null; related: boolean } | 'not-a-worksheet' {
+  const rel = s.relId === null ? undefined : rels?.find((r) => r.id === s.relId);
+  if (rel && (rel.type !== 'worksheet' || rel.external)) return 'not-a-worksheet';
+  return { part: rel?.target ?? (rels ? null : `${folder}worksheets/sheet${i + 1}.xml`), related: rel !== undefined };
+}
+
+/** The name a sheet goes by: its own, or Ark1, Ark2… where a writer left it empty. */
+export function sheetNameOf(s: WorkbookSheet, i: number): string {
+  return s.name === '' ? `Ark${i + 1}` : s.name;
 }
 
 export function parseXlsx(bytes: Buffer, limits: ReadLimits = defaultReadLimits): ParsedWorkbook {
@@ -120,19 +136,17 @@ export function parseXlsx(bytes: Buffer, limits: ReadLimits = defaultReadLimits)
 
   const sheets: SheetCells[] = [];
   workbook.sheets.forEach((s, i) => {
-    const name = s.name === '' ? `Ark${i + 1}` : s.name;
+    const name = sheetNameOf(s, i);
     const problem = textProblem(name, MAX_SHEET_NAME);
     if (problem) throw new ReadProblemError({ kind: 'sheet-name', index: i + 1, problem });
     // A sheet's name is stored with a version (its source) and repeated in every report.
     if (textHasPersonalData(name)) throw new ReadProblemError({ kind: 'sheet-name', index: i + 1, problem: { kind: 'personal-data' } });
-    const rel = s.relId === null ? undefined : rels?.find((r) => r.id === s.relId);
-    // Chart sheets, dialog sheets and macro sheets hold no cells; Office.js lists none of them as worksheets.
-    if (rel && (rel.type !== 'worksheet' || rel.external)) return;
-    const target = rel?.target ?? (rels ? undefined : `${folder}worksheets/sheet${i + 1}.xml`);
-    const part = target === undefined ? null : entryBytes(zip, target, budget);
+    const target = worksheetTarget(s, i, rels, folder);
+    if (target === 'not-a-worksheet') return;
+    const part = target.part === null ? null : entryBytes(zip, target.part, budget);
     if (!part) {
       // A sheet the workbook lists without its part in the file: empty, as SheetJS and openpyxl read it.
-      if (rel) sheets.push(emptySheet(name));
+      if (target.related) sheets.push(emptySheet(name));
       return;
     }
     sheets.push(readPart('sheet', name, () => parseSheetPart(part, name, ctx)));

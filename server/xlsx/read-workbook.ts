@@ -22,6 +22,8 @@ export interface ReadWorkbookOptions {
   maxUnpackedMb?: number;
   /** Cells of the sheets' used ranges, all together (default 5,000,000). */
   maxCells?: number;
+  /** The file's name in refusals, where the bytes are given (`validate --fix` reads them once, to patch the same). */
+  label?: string;
 }
 
 const defaultTimeoutMs = 30_000;
@@ -38,9 +40,8 @@ const parseSlot = slots(workersAtOnce);
 
 const parseWorker = workerEntry('parse-worker', import.meta.url);
 
-async function loadBytes(pathOrBuffer: string | Buffer, maxBytes: number): Promise<Buffer> {
-  if (Buffer.isBuffer(pathOrBuffer)) return pathOrBuffer;
-  const path = pathOrBuffer;
+/** The file's bytes, refused (WorkbookReadError) when it is missing, a folder, unreadable or over the size the reader takes. */
+export async function loadWorkbookBytes(path: string, maxBytes: number = defaultReadLimits.maxUnpackedBytes): Promise<Buffer> {
   const label = basename(path);
   let problem: ReadProblem;
   try {
@@ -100,8 +101,8 @@ export async function readWorkbookFile(pathOrBuffer: string | Buffer, opts: Read
     ...(opts.maxUnpackedMb !== undefined && { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 }),
     ...(opts.maxCells !== undefined && { maxCells: opts.maxCells }),
   };
-  const label = Buffer.isBuffer(pathOrBuffer) ? null : basename(pathOrBuffer);
-  const bytes = await loadBytes(pathOrBuffer, limits.maxUnpackedBytes);
+  const label = Buffer.isBuffer(pathOrBuffer) ? (opts.label ?? null) : basename(pathOrBuffer);
+  const bytes = Buffer.isBuffer(pathOrBuffer) ? pathOrBuffer : await loadWorkbookBytes(pathOrBuffer, limits.maxUnpackedBytes);
   const sniffed = sniffWorkbookBytes(bytes);
   if (sniffed) throw workbookReadError(sniffed, label);
   // The time limit starts with the parse, not while waiting for a slot.

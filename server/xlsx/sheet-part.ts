@@ -94,10 +94,50 @@ function cellText(buf: Buffer, text: string | null, start: number, end: number):
   return text ?? decodeText(buf, start, end);
 }
 
-interface SharedFormula {
+export interface SharedFormula {
   text: string;
   row: number;
   col: number;
+}
+
+/**
+ * The text of the `<f>` just read (tag kind `k`) in the cell (r, col): its own, or its shared formula's moved
+ * here; null for a shared one whose first cell was not seen. A shared formula's first cell is remembered.
+ */
+export function readFormula(c: XmlCursor, k: number, r: number, col: number, shared: Map<string, SharedFormula>): string | null {
+  const ft = attr(c, 't');
+  const si = attr(c, 'si');
+  const text = k === OPEN ? readText(c) : '';
+  if (text !== '') {
+    if (ft === 'shared' && si !== null) shared.set(si, { text, row: r, col });
+    return text;
+  }
+  const master = ft === 'shared' && si !== null ? shared.get(si) : undefined;
+  return master ? shiftFormula(master.text, r - master.row, col - master.col) : null;
+}
+
+/**
+ * Where the `<c>` just read stands, as row * MAX_COLS + col (0-based): its `r`, else the column after the cell
+ * before it in the row, as Excel and every reader place a cell written without one.
+ */
+export function cellPosition(c: XmlCursor, row: number, nextCol: number): number {
+  const rAt = findAttr(c, 'r');
+  if (rAt >= 0) {
+    const ref = parseCellRef(c.buf, c.attrs[rAt * 5 + 3], c.attrs[rAt * 5 + 4]);
+    if (ref >= 0) return ref;
+  }
+  return Math.max(0, row) * MAX_COLS + nextCol;
+}
+
+/** The 0-based index of the `<row>` just read: its `r`, else the one after the row before. */
+export function rowPosition(c: XmlCursor, row: number): number {
+  const rAt = findAttr(c, 'r');
+  if (rAt >= 0) {
+    let n = 0;
+    for (let p = c.attrs[rAt * 5 + 3]; p < c.attrs[rAt * 5 + 4]; p++) n = n * 10 + (c.buf[p] - 0x30);
+    if (n >= 1 && n <= 1_048_576) return n - 1;
+  }
+  return row + 1;
 }
 
 export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): SheetCells {
@@ -127,17 +167,9 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
   };
 
   const readCell = (c: XmlCursor, selfClosing: boolean) => {
-    const rAt = findAttr(c, 'r');
-    let r = row;
-    let col = nextCol;
-    if (rAt >= 0) {
-      const ref = parseCellRef(buf, c.attrs[rAt * 5 + 3], c.attrs[rAt * 5 + 4]);
-      if (ref >= 0) {
-        r = Math.floor(ref / MAX_COLS);
-        col = ref % MAX_COLS;
-      }
-    }
-    if (r < 0) r = 0;
+    const pos = cellPosition(c, row, nextCol);
+    const r = Math.floor(pos / MAX_COLS);
+    const col = pos % MAX_COLS;
     nextCol = col + 1;
     if (selfClosing) return;
     const type = attr(c, 't');
@@ -181,16 +213,7 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
         }
       } else if (isMain(c, 'f')) {
         hasFormula = true;
-        const ft = attr(c, 't');
-        const si = attr(c, 'si');
-        const text = k === OPEN ? readText(c) : '';
-        if (text !== '') {
-          formula = text;
-          if (ft === 'shared' && si !== null) shared.set(si, { text, row: r, col });
-        } else if (ft === 'shared' && si !== null) {
-          const master = shared.get(si);
-          if (master) formula = shiftFormula(master.text, r - master.row, col - master.col);
-        }
+        formula = readFormula(c, k, r, col, shared);
       } else if (isMain(c, 'is')) {
         if (k === OPEN) inline = readStringItem(c);
       } else if (k === OPEN) {
@@ -276,16 +299,9 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
     if (inSheetData >= 0) {
       if (isMain(cur, 'c')) readCell(cur, k === EMPTY);
       else if (isMain(cur, 'row')) {
-        const rAt = findAttr(cur, 'r');
-        let r = row + 1;
-        if (rAt >= 0) {
-          let n = 0;
-          for (let p = cur.attrs[rAt * 5 + 3]; p < cur.attrs[rAt * 5 + 4]; p++) n = n * 10 + (buf[p] - 0x30);
-          if (n >= 1 && n <= 1_048_576) r = n - 1;
-        }
-        row = r;
+        row = rowPosition(cur, row);
         nextCol = 0;
-        if (attrTrue(cur, 'hidden')) sheet.hiddenRows.push(r);
+        if (attrTrue(cur, 'hidden')) sheet.hiddenRows.push(row);
       } else if (k === OPEN) skipElement(cur);
     } else if (isMain(cur, 'sheetData')) {
       if (k === OPEN) inSheetData = cur.depth - 1;

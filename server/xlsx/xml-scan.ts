@@ -45,6 +45,8 @@ export interface XmlCursor {
   depth: number;
   /** The tag just read: OPEN, CLOSE, EMPTY or EOF. */
   kind: number;
+  /** Where the tag just read begins (its `<`): what a writer patching the part in place needs. */
+  tagStart: number;
   /** Its namespace (NS_*) and the byte range of its local name. */
   ns: number;
   nameStart: number;
@@ -82,6 +84,7 @@ export function openXml(bytes: Buffer): XmlCursor {
     pos: start,
     depth: 0,
     kind: EOF,
+    tagStart: 0,
     ns: NS_NONE,
     nameStart: 0,
     nameEnd: 0,
@@ -245,6 +248,7 @@ export function nextTag(cur: XmlCursor): number {
       while (p < buf.length && isSpace(buf[p])) p++;
       if (buf[p] !== GT) fail('unterminated end tag');
       if (cur.depth === 0) fail('end tag without a start');
+      cur.tagStart = lt;
       cur.depth--;
       cur.kind = CLOSE;
       cur.attrCount = 0;
@@ -255,6 +259,7 @@ export function nextTag(cur: XmlCursor): number {
       return CLOSE;
     }
     const name = readName(buf, lt + 1);
+    cur.tagStart = lt;
     cur.pos = readAttributes(cur, name.end);
     const level = cur.depth;
     if (cur.attrCount > 0) bindDeclarations(cur, level);

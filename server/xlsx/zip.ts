@@ -15,6 +15,9 @@ export interface ZipEntry {
   /** The size the directory declares: a hint for an early refusal, never a bound on what is inflated. */
   size: number;
   localOffset: number;
+  /** CRC-32 of the inflated bytes and the DOS time and date, as the directory says: what a copy of the entry keeps. */
+  crc32: number;
+  dosDateTime: number;
 }
 
 export interface ZipArchive {
@@ -97,6 +100,8 @@ export function openZip(buf: Buffer): ZipArchive {
     const extraLength = buf.readUInt16LE(p + 30);
     const commentLength = buf.readUInt16LE(p + 32);
     let localOffset = buf.readUInt32LE(p + 42);
+    const dosDateTime = buf.readUInt32LE(p + 12);
+    const crc32 = buf.readUInt32LE(p + 16);
     const nameEnd = p + 46 + nameLength;
     if (nameEnd + extraLength > buf.length) damaged();
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff || size === 0xffffffff) {
@@ -107,7 +112,7 @@ export function openZip(buf: Buffer): ZipArchive {
     }
     // Bit 11 says UTF-8; names Excel writes are ASCII either way.
     const name = buf.toString('utf8', p + 46, nameEnd).replace(/\\/g, '/').replace(/^\/+/, '');
-    const entry = { name, method, flags, compressedSize, size, localOffset };
+    const entry = { name, method, flags, compressedSize, size, localOffset, crc32, dosDateTime };
     entries.push(entry);
     const key = name.toLowerCase();
     if (!byName.has(key)) byName.set(key, entry);
@@ -130,8 +135,8 @@ export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
   return zip.byName.get(encodeURI(key).toLowerCase());
 }
 
-/** The entry's bytes, inflated, counted against the budget. */
-export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): Buffer {
+/** The entry's bytes as stored (compressed), after its local header. */
+export function storedBytes(zip: ZipArchive, entry: ZipEntry): Buffer {
   const buf = zip.bytes;
   const p = entry.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) damaged();
@@ -139,7 +144,12 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + entry.compressedSize;
   if (end > buf.length) throw new ReadProblemError({ kind: 'truncated' });
-  const data = buf.subarray(start, end);
+  return buf.subarray(start, end);
+}
+
+/** The entry's bytes, inflated, counted against the budget. */
+export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget): Buffer {
+  const data = storedBytes(zip, entry);
   if (budget.left <= 0) throw new ReadProblemError({ kind: 'too-much-unpacked', limitBytes: budget.limit });
   if (entry.size > budget.left) throw new ReadProblemError({ kind: 'too-much-unpacked', limitBytes: budget.limit, declaredBytes: entry.size });
   let out: Buffer;
