@@ -1,5 +1,5 @@
 /**
- * Developer probe (not part of `npm run bench`): the yearly export through the route, several times per
+ * Developer probe (not part of `npm run bench`, which measures the same in its server part): the yearly export through the route, several times per
  * format, against the service in its own process (bench/server-target.ts), with that process's RSS
  * sampled from /proc. The full server bench takes minutes and overwrites bench/results.json; this one
  * answers "what does a change to the export path do" in well under a minute on a small seed.
@@ -9,32 +9,19 @@
  *        PROBE_NODE_ARGS (extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPostgresDatabase } from '../tests/server/databases';
+import { cpuMs, rssMb } from './measure';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const kind = process.argv[2] === 'postgresql' ? 'postgresql' : 'pglite';
 const runs = Number(process.argv[3] ?? 5);
 
-const rssMb = (pid: number) => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
-
 // PROBE_DATA_DIR / PROBE_DATABASE_URL: a database seeded before (BENCH_PHASE=seed of server-target.ts), kept.
 const reuse = kind === 'postgresql' ? process.env.PROBE_DATABASE_URL : process.env.PROBE_DATA_DIR;
-/** CPU time the service process has used, in ms (utime + stime from /proc, 10 ms ticks): steadier than wall time on a shared machine. */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
-
 const dir = reuse && kind === 'pglite' ? reuse : mkdtempSync(join(tmpdir(), 'partnerskab-probe-'));
 const pg = kind === 'postgresql' && !reuse ? await createPostgresDatabase('partnerskab_probe') : null;
 const env: Record<string, string> =

@@ -75,6 +75,12 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** CPU time a process has used, in ms (user + system from /proc, 10 ms ticks): steadier than wall time on a busy machine. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The highest resident memory of a process while `work` runs, sampled every 10 ms. */
 export async function peakRssWhile<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; baseMb: number; peakMb: number }> {
   const baseMb = rssMb(pid);
