@@ -175,7 +175,7 @@ function readGridsBatched(sheetNames: string[], syncPerChunk: boolean): Promise<
     });
     await context.sync();
 
-    const reads: Array<{ name: string; chunks: Excel.Range[] }> = [];
+    const reads: Array<{ name: string; chunks: Excel.Range[]; extras: SheetExtrasRead | null }> = [];
     for (const { name, sheet, used } of sheets) {
       const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
       const columns = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
@@ -187,23 +187,70 @@ function readGridsBatched(sheetNames: string[], syncPerChunk: boolean): Promise<
         chunks.push(range);
         if (syncPerChunk) await context.sync();
       }
-      reads.push({ name, chunks });
+      reads.push({ name, chunks, extras: used.isNullObject ? null : loadSheetExtras(used) });
     }
-    if (!syncPerChunk) await context.sync();
+    await context.sync();
 
     return {
       workbookName: context.workbook.name,
       missing: [],
       workbook: {
-        sheets: reads.map(({ name, chunks }) => ({
-          name,
-          values: chunks.flatMap((c) => c.values as CellValue[][]),
-          valueTypes: chunks.flatMap((c) => c.valueTypes as string[][]),
-          numberFormat: chunks.flatMap((c) => c.numberFormat as string[][]),
-        })),
+        sheets: reads.map(({ name, chunks, extras }) => {
+          const values = chunks.flatMap((c) => c.values as CellValue[][]);
+          return {
+            name,
+            values,
+            valueTypes: chunks.flatMap((c) => c.valueTypes as string[][]),
+            numberFormat: chunks.flatMap((c) => c.numberFormat as string[][]),
+            ...(extras ? sheetExtras(extras, values) : {}),
+          };
+        }),
       },
     };
   });
+}
+
+// ------------------------------------------------------------------------------------------ formulas and hidden rows
+
+interface SheetExtrasRead {
+  used: Excel.Range;
+  formulas: Excel.RangeAreas;
+  visible: Excel.RangeAreas;
+}
+
+/**
+ * The formulas (to explain a total row's figure, as the file reader does) and the hidden rows, loaded only
+ * where they are: the used range's formula cells and visible rows as special cells (ExcelApi 1.9). Loading
+ * `formulas` for every chunk would double the response for sheets without a formula and pass Excel on the
+ * web's 5 MB limit sooner. Queued with the chunks, so no sync is added.
+ */
+function loadSheetExtras(used: Excel.Range): SheetExtrasRead {
+  const formulas = used.getSpecialCellsOrNullObject('Formulas');
+  formulas.areas.load('items/rowIndex,items/columnIndex,items/formulas');
+  const visible = used.getSpecialCellsOrNullObject('Visible');
+  visible.areas.load('items/rowIndex,items/rowCount');
+  return { used, formulas, visible };
+}
+
+/** `formulas` as a full grid beside `values` (only when the sheet has any), and `hiddenRows` (only when any is). */
+function sheetExtras(read: SheetExtrasRead, values: CellValue[][]): { formulas?: CellValue[][]; hiddenRows?: number[] } {
+  const out: { formulas?: CellValue[][]; hiddenRows?: number[] } = {};
+  if (!read.formulas.isNullObject) {
+    const grid: CellValue[][] = values.map((row) => row.map(() => ''));
+    for (const area of read.formulas.areas.items) {
+      (area.formulas as CellValue[][]).forEach((row, i) => row.forEach((f, j) => {
+        const line = grid[area.rowIndex + i];
+        if (line && area.columnIndex + j < line.length) line[area.columnIndex + j] = f;
+      }));
+    }
+    out.formulas = grid;
+  }
+  const shown = new Set<number>();
+  if (!read.visible.isNullObject) for (const area of read.visible.areas.items) for (let r = area.rowIndex; r < area.rowIndex + area.rowCount; r++) shown.add(r);
+  const hidden: number[] = [];
+  for (let r = read.used.rowIndex; r < read.used.rowIndex + read.used.rowCount; r++) if (!shown.has(r)) hidden.push(r);
+  if (hidden.length > 0) out.hiddenRows = hidden;
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------ selection
@@ -438,4 +485,92 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
 
 function columnOf(format: string, rows: number): string[][] {
   return Array.from({ length: rows }, () => [format]);
+}
+
+// ------------------------------------------------------------------------------------------ rewriting cells (fixes and their undo)
+
+/** What a cell holds, as exactly as Office.js gives it: the value, the formula (null for a constant), the format. */
+export interface CellContent {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+}
+
+export interface CellWrite extends CellRef {
+  content: CellContent;
+}
+
+/**
+ * One rewrite of cells, decided by the caller on what the cells hold now: which cells to read given what the
+ * workbook setting holds, then what to write and what to store in the setting (null deletes it).
+ */
+export interface CellRewrite<R> {
+  cells(stored: string | null): CellRef[];
+  /** `now[i]` is null for a cell whose sheet is gone. */
+  decide(now: Array<CellContent | null>, stored: string | null): { writes: CellWrite[]; store: string | null; result: R };
+}
+
+/**
+ * Reads the cells a rewrite names, lets it decide, and writes the cells together with its workbook setting in
+ * the same batch, so the cells and the record of what they held are never out of step. Three syncs: the
+ * setting and the sheet names, the cells, the writes.
+ */
+export function rewriteCells<R>(settingKey: string, rewrite: CellRewrite<R>): Promise<R> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(settingKey);
+    setting.load('value');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const stored = setting.isNullObject ? null : String(setting.value);
+    const present = new Set(sheets.items.map((s) => s.name));
+    const reads = rewrite.cells(stored).map((ref) => {
+      if (!present.has(ref.sheet)) return null;
+      const range = sheets.getItem(ref.sheet).getRange(ref.cell);
+      range.load('values,formulas,numberFormat');
+      return range;
+    });
+    await context.sync();
+    const now = reads.map((range) => (range ? contentOf(range) : null));
+    const { writes, store, result } = rewrite.decide(now, stored);
+    for (const w of writes) writeExactly(sheets.getItem(w.sheet).getRange(w.cell), w.content);
+    if (store === null) {
+      if (!setting.isNullObject) setting.delete();
+    } else context.workbook.settings.add(settingKey, store);
+    await context.sync();
+    return result;
+  });
+}
+
+function contentOf(range: Excel.Range): CellContent {
+  const value = range.values[0][0] as CellValue;
+  const f = range.formulas[0][0];
+  // Range.formulas gives a constant as its value; a text that merely starts with "=" reads the same in both.
+  const formula = typeof f === 'string' && f.startsWith('=') && f !== value ? f : null;
+  return { value, formula, numberFormat: String(range.numberFormat[0][0]) };
+}
+
+/**
+ * Writes a cell so that it holds exactly the content given. Excel parses a string written to `Range.values`
+ * as if typed ("1.000" and "0012" become numbers, "=…" a formula) unless the cell's number format is Text
+ * ("@"), and a number format never changes what a cell already holds. So a text is written under "@", a
+ * number, boolean, blank or formula under "General" (a formula under "@" would stay text), and then the cell
+ * gets its own format. The commands run in this order at the sync.
+ */
+function writeExactly(range: Excel.Range, content: CellContent): void {
+  const isText = content.formula === null && typeof content.value === 'string' && content.value !== '';
+  range.numberFormat = [[isText ? '@' : 'General']];
+  if (content.formula !== null) range.formulas = [[content.formula]];
+  else range.values = [[content.value ?? '']];
+  range.numberFormat = [[content.numberFormat]];
+}
+
+/** A workbook setting's text, or null when the workbook has none under that key. One sync. */
+export function readSetting(settingKey: string): Promise<string | null> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(settingKey);
+    setting.load('value');
+    await context.sync();
+    return setting.isNullObject ? null : String(setting.value);
+  });
 }

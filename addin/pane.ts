@@ -5,12 +5,14 @@
 import type { Issue, Lang, Report } from '../shared/schemas';
 import * as api from './api';
 import * as excel from './excel';
+import * as fixes from './fixes';
 import { formatVersionTime, langFromDisplayLanguage, translator, type MessageKey, type Translate } from './i18n';
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
 import { personalDataPlaces, personalDataRefusal } from './send-check';
 import { fetchMembershipExport } from './export-download';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
+import { fixedText, renderFixBar, renderFixButton, undoneText } from './views/fixes';
 import { renderCounts, renderIssueGroups } from './views/report';
 import { renderSettings } from './views/settings';
 import { renderSetup } from './views/setup';
@@ -43,6 +45,8 @@ export class Pane {
   private report: Report | null = null;
   private settings: ServiceSettings = loadSettings();
   private busy = false;
+  /** Cells the workbook remembers as fixed by the pane (what Fortryd rettelser puts back). */
+  private rememberedFixes = 0;
   /** A control to focus once the running task has ended (disabled controls cannot take focus meanwhile). */
   private focusAfterTask: string | null = null;
 
@@ -153,6 +157,7 @@ export class Pane {
       button.disabled = key === 'settings' ? false : busy || !this.inExcel;
     }
     for (const select of this.el.setup.querySelectorAll('select')) select.disabled = busy;
+    for (const button of this.el.panel.querySelectorAll<HTMLButtonElement>('.fix-bar button, .fix-one')) button.disabled = busy;
   }
 
   private setStatus(kind: StatusKind, text: string): void {
@@ -218,19 +223,45 @@ export class Pane {
     return true;
   }
 
-  private async validate(): Promise<void> {
+  /** `done`: what a fix or an undo just did, said before the result of checking again. */
+  private async validate(done = ''): Promise<void> {
     const checked = await this.check();
     if (!checked) return;
     const { report } = checked;
-    if (report.ok) this.showReport('success', this.t('validatedOk'), report);
-    else this.showReport('error', this.t('validatedErrors', { n: report.counts.error }), report);
+    this.rememberedFixes = await fixes.rememberedFixes();
+    const result = report.ok ? this.t('validatedOk') : this.t('validatedErrors', { n: report.counts.error });
+    this.showReport(report.ok ? 'success' : 'error', done ? `${done} ${result}` : result, report);
     // Without a year the findings are shown, but the line above them asks for the year first.
     this.askForYear();
   }
 
   private showReport(kind: StatusKind, text: string, report: Report): void {
     const groups = groupIssues(report, chosenSheets(this.choice as Choice));
-    this.show(kind, text, 'report', renderCounts(report, this.t), renderIssueGroups(groups, this.t, (issue) => void this.selectIssue(issue)));
+    const fixBar = renderFixBar({
+      fixable: fixes.planFixes(report.issues).length,
+      remembered: this.rememberedFixes,
+      t: this.t,
+      onFixAll: () => void this.task(() => this.fix(report.issues, 'undo-fixes')),
+      onUndo: () => void this.task(() => this.undoFixes()),
+    });
+    const fixOne = (issue: Issue) => renderFixButton(issue, this.lang, this.t, (i) => void this.task(() => this.fix([i], 'undo-fixes')));
+    this.show(kind, text, 'report', renderCounts(report, this.t), ...(fixBar ? [fixBar] : []), renderIssueGroups(groups, this.t, (issue) => void this.selectIssue(issue), fixOne));
+  }
+
+  /** Ret / Ret alle sikre: writes the safe fixes, then checks the sheets again (Excel has recalculated). */
+  private async fix(issues: Issue[], focusAfter: string): Promise<void> {
+    this.setStatus('info', this.t('fixing'));
+    const outcome = await fixes.applySafeFixes(issues);
+    await this.validate(fixedText(outcome, this.t));
+    this.focusAfterTask ??= focusAfter;
+  }
+
+  /** Fortryd rettelser: puts back what the fixed cells held, then checks the sheets again. */
+  private async undoFixes(): Promise<void> {
+    this.setStatus('info', this.t('undoing'));
+    const outcome = await fixes.undoFixes();
+    await this.validate(undoneText(outcome, this.t));
+    this.focusAfterTask ??= 'fix-all';
   }
 
   private issueList = (issues: Issue[]) => renderIssueGroups(groupIssues({ issues } as Report, chosenSheets(this.choice as Choice)), this.t, (issue) => void this.selectIssue(issue));

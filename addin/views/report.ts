@@ -13,7 +13,8 @@ export function renderCounts(report: Pick<Report, 'counts'>, t: Translate): HTML
   return h('div', { class: 'counts' }, badge('error', t('errors')), badge('warning', t('warnings')), badge('info', t('infos')));
 }
 
-export function renderIssueGroups(groups: IssueGroup[], t: Translate, onSelect: (issue: Issue) => void): HTMLElement {
+/** `beside`: a control shown next to a finding (Ret, for one with a safe fix), outside its own button. */
+export function renderIssueGroups(groups: IssueGroup[], t: Translate, onSelect: (issue: Issue) => void, beside?: (issue: Issue) => HTMLElement | null): HTMLElement {
   if (groups.length === 0) return h('p', { class: 'empty' }, t('noIssues'));
   return h(
     'div',
@@ -23,7 +24,10 @@ export function renderIssueGroups(groups: IssueGroup[], t: Translate, onSelect: 
         'section',
         { class: 'issue-group' },
         h('h3', null, group.sheet ?? t('workbookLevel'), h('span', { class: 'group-count' }, ` (${group.issues.length})`)),
-        h('ul', { class: 'issues' }, group.issues.slice(0, shownPerSheet).map((issue) => h('li', null, renderIssue(issue, t, onSelect)))),
+        h('ul', { class: 'issues' }, group.issues.slice(0, shownPerSheet).map((issue) => {
+          const extra = beside?.(issue) ?? null;
+          return h('li', extra ? { class: 'with-action' } : null, renderIssue(issue, t, onSelect), extra);
+        })),
         group.issues.length > shownPerSheet ? h('p', { class: 'more' }, `… +${group.issues.length - shownPerSheet}`) : null,
       ),
     ),

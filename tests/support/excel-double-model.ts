@@ -234,3 +234,11 @@ export function parseRangeAddress(address: string): { row: number; column: numbe
 }
 
 export { columnLetter };
+
+/** Values, formulas, number formats, hidden rows, fills and fonts of the sheets as one string: "byte for byte". */
+export function sheetsSnapshot(sheets: readonly SheetModel[]): string {
+  const sorted = (m: Map<string, unknown>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(sheets.map((s) => ({
+    name: s.name, values: s.values, formulas: sorted(s.formulas), numberFormats: sorted(s.numberFormats), hiddenRows: [...s.hiddenRows], fills: sorted(s.fills), fonts: sorted(s.fonts),
+  })));
+}
