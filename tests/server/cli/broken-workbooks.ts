@@ -25,23 +25,23 @@ export interface BrokenWorkbook {
   exitCode?: number;
 }
 
-type Row = Array<string | number | ExcelJS.CellErrorValue>;
+export type Row = Array<string | number | ExcelJS.CellErrorValue>;
 
-const budgetHeader = ['Forening', 'Bydel', 'Partnerskab', 'Tilskud', 'Medfinansiering', 'Timer pr. uge', 'Lønudgift', 'Overenskomst', 'Finansiering', 'Konsulent'];
-const membershipHeader = ['Forening', '0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Piger', 'Drenge', 'Medlemmer i alt'];
+export const budgetHeader = ['Forening', 'Bydel', 'Partnerskab', 'Tilskud', 'Medfinansiering', 'Timer pr. uge', 'Lønudgift', 'Overenskomst', 'Finansiering', 'Konsulent'];
+export const membershipHeader = ['Forening', '0-12 år', '13-18 år', '19-24 år', 'Medlemmer under 25', 'Piger', 'Drenge', 'Medlemmer i alt'];
 
-function standardRow(name: string, district = 'Nørrebro', funding = 'Varige midler'): Row {
+export function standardRow(name: string, district = 'Nørrebro', funding = 'Varige midler'): Row {
   return [name, district, 'standard', 250_000, 60_000, 30, 320_000, 'Ja', funding, 'Konsulent A'];
 }
 
-function membershipRow(name: string, under25 = 200): Row {
+export function membershipRow(name: string, under25 = 200): Row {
   const a = Math.round(under25 * 0.5);
   const b = Math.round(under25 * 0.3);
   const girls = Math.round(under25 / 2);
   return [name, a, b, under25 - a - b, under25, girls, under25 - girls, under25 * 2];
 }
 
-function sheetWith(wb: ExcelJS.Workbook, name: string, rows: Row[]): ExcelJS.Worksheet {
+export function sheetWith(wb: ExcelJS.Workbook, name: string, rows: Row[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   for (const r of rows) ws.addRow(r);
   return ws;
