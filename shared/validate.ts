@@ -7,6 +7,7 @@ import { readRows, yearsInColumn } from './read/sheet-rows';
 import { checkBudget, toBudgetRow } from './rules/budget';
 import { checkBudgetAgainstMembership, checkChangeVsPrevious } from './rules/cross';
 import { checkInvalidText } from './rules/invalid-text';
+import type { YearSource } from './rules/catalogue';
 import { addIssue, type IssueSink } from './rules/issue';
 import { checkMembership, toMembershipRow } from './rules/membership';
 import { checkPersonalData, scrubPersonalData } from './rules/personal-data';
@@ -45,7 +46,14 @@ export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions =
   const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [] };
   const sheets = (workbook?.sheets ?? []).map(normaliseGrid);
   const chosen = chooseSheets(sheets, options, sink);
-  return { year: options.year ?? programmeYear(chosen), sheets, chosen, issues: sink.issues };
+  const named = programmeYear(chosen);
+  const year = options.year ?? named?.year ?? null;
+  // A year asked for that the sheets contradict: every finding follows from the wrong model, so say it first.
+  if (options.year !== undefined && named && named.year !== options.year && !named.years.includes(options.year)) {
+    const model = modelForYear(options.year, options.config ?? copenhagen);
+    addIssue(sink, 'year-differs', { sheet: null, value: named.year }, { asked: options.year, model: model?.id ?? null, source: named.source, sheetName: named.sheet });
+  }
+  return { year, sheets, chosen, issues: sink.issues };
 }
 
 /**
@@ -195,18 +203,27 @@ function chooseSheets(sheets: SheetGrid[], options: ValidateOptions, sink: Issue
   return out;
 }
 
+interface NamedYear {
+  year: number;
+  source: YearSource;
+  /** The sheet that names it. */
+  sheet: string;
+  /** Every year the year column holds (a sheet may keep several years); [year] otherwise. */
+  years: number[];
+}
+
 /** The year column, else a year in the sheet name, else in a title cell above the header (DOMAIN.md *). */
-function programmeYear(chosen: Record<SheetKind, SheetChoice | null>): number | null {
+function programmeYear(chosen: Record<SheetKind, SheetChoice | null>): NamedYear | null {
   for (const kind of KINDS) {
     const c = chosen[kind];
     if (!c) continue;
     const years = yearsInColumn(c.sheet, c.header);
-    if (years.length > 0) return years[years.length - 1];
+    if (years.length > 0) return { year: years[years.length - 1], source: 'column', sheet: c.sheet.name, years };
   }
   for (const kind of KINDS) {
     const c = chosen[kind];
     const y = c ? yearInName(c.sheet.name) : null;
-    if (y !== null) return y;
+    if (c && y !== null) return { year: y, source: 'name', sheet: c.sheet.name, years: [y] };
   }
   for (const kind of KINDS) {
     const c = chosen[kind];
@@ -214,7 +231,7 @@ function programmeYear(chosen: Record<SheetKind, SheetChoice | null>): number | 
     for (let r = 0; r < c.header.headerRow; r++) {
       for (const v of c.sheet.values[r] ?? []) {
         const y = typeof v === 'string' ? yearInName(v) : null;
-        if (y !== null) return y;
+        if (y !== null) return { year: y, source: 'title', sheet: c.sheet.name, years: [y] };
       }
     }
   }

@@ -57,7 +57,11 @@ export interface RuleParams {
   'spelling-variant': { variant: VariantKind; fixed: string };
   'invalid-text': { problem: TextProblem; what: 'cell' | 'sheet-name'; kind: SheetKind };
   'uncalculated-formula': { header: string };
+  'year-differs': { asked: number; model: ModelId | null; source: YearSource; sheetName: string };
 }
+
+/** Where the sheets name their programme year: the year column, the sheet's name or a title above the header. */
+export type YearSource = 'column' | 'name' | 'title';
 
 /** What a spelling-variant finding corrects. */
 export type VariantKind = 'district-alias' | 'district' | 'yes-no' | 'tier' | 'association';
@@ -91,6 +95,9 @@ const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
 const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
+/** The models as finance staff name them (DECISIONS.md): "2012-modellen" for the first, "modellen fra 2025" after. */
+const modelDa = (id: ModelId) => (id === 'model-2012' ? '2012-modellen' : `modellen fra ${id.slice('model-'.length)}`);
+const modelEn = (id: ModelId) => `the ${id.slice('model-'.length)} model`;
 const monthsDa = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
 const monthsEn = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
 
@@ -437,6 +444,14 @@ const rules: RuleTable = {
     message: {
       da: (p) => `${at(p)}${p.header}${p.association ? ` for "${p.association}"` : ''} er en formel, der aldrig er regnet ud: filen er gemt uden formlens resultat (det gør fx programmer, der skriver .xlsx uden Excel). Åbn filen i Excel, og gem den; så står resultatet i cellen.`,
       en: (p) => `${at(p)}${p.header}${p.association ? ` of "${p.association}"` : ''} is a formula that was never calculated: the file was saved without its result (as programs that write .xlsx without Excel do). Open the file in Excel and save it; the result is then in the cell.`,
+    },
+  },
+  'year-differs': {
+    severity: 'warning', models: both,
+    description: "The year asked for (the CLI's --year, the pane's Programår, the API's year) is not the one the sheets name (their year column, name or title): the findings follow the other year's rules; the message says how to check the sheets' own year.",
+    message: {
+      da: (p) => `${p.source === 'column' ? `År-kolonnen i "${p.sheetName}" siger ${p.value}` : `Arket "${p.sheetName}" siger ${p.value} i ${p.source === 'name' ? 'sit navn' : 'titlen over overskriften'}`}, men året er sat til ${p.asked}, så arkene tjekkes efter ${p.model ? modelDa(p.model) : `året ${p.asked}`}${p.source === 'column' ? `, og rækker fra andre år end ${p.asked} springes over` : ''}. Er arkene fra ${p.value}, så ${p.surface === 'cli' ? `kør igen med --year ${p.value} (eller uden --year)` : p.surface === 'pane' ? `vælg ${p.value} under Programår` : p.surface === 'api' ? `send year=${p.value}, eller udelad year` : `vælg ${p.value} som år`}.`,
+      en: (p) => `${p.source === 'column' ? `The year column of "${p.sheetName}" says ${p.value}` : `The sheet "${p.sheetName}" says ${p.value} in its ${p.source === 'name' ? 'name' : 'title above the header'}`}, but the year is set to ${p.asked}, so the sheets are checked against ${p.model ? modelEn(p.model) : `the year ${p.asked}`}${p.source === 'column' ? `, and rows of years other than ${p.asked} are left out` : ''}. If the sheets are from ${p.value}, ${p.surface === 'cli' ? `run again with --year ${p.value} (or without --year)` : p.surface === 'pane' ? `choose ${p.value} under Programme year` : p.surface === 'api' ? `send year=${p.value}, or leave year out` : `choose ${p.value} as the year`}.`,
     },
   },
 };

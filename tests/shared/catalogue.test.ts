@@ -22,7 +22,7 @@ function domainTable(from: string, to: string | null): Array<{ code: string; sev
 }
 const domainRules = () => domainTable('## The rulebook', '## Summaries');
 /** Codes of ours that DOMAIN.md does not name (DECISIONS.md), after its new codes, with their severities. */
-const ownCodes = [['spelling-variant', 'info'], ['invalid-text', 'error'], ['uncalculated-formula', 'error']];
+const ownCodes = [['spelling-variant', 'info'], ['invalid-text', 'error'], ['uncalculated-formula', 'error'], ['year-differs', 'warning']];
 
 /** Parameters every rule's messages can be shown with: typed, so a rule added without its parameters fails lint. */
 const samples: { [C in IssueCode]: RuleParams[C] } = {
@@ -62,6 +62,7 @@ const samples: { [C in IssueCode]: RuleParams[C] } = {
   'spelling-variant': { variant: 'district-alias', fixed: 'Bispebjerg' },
   'invalid-text': { problem: { kind: 'control', codePoint: 0, index: 4 }, what: 'cell', kind: 'budget' },
   'uncalculated-formula': { header: 'Tilskud' },
+  'year-differs': { asked: 2019, model: 'model-2012', source: 'name', sheetName: 'Budget 2025' },
 };
 const context: MessageContext = { cell: 'B2', row: 2, value: 'x', association: 'Siam', surface: undefined };
 

@@ -168,8 +168,16 @@ function uncalculatedFormula(): BrokenWorkbook {
   return { name: 'uncalculated-formula', workbook: wb, expected: [{ code: 'uncalculated-formula', sheet: 'Budget 2025', cell: 'D2' }] };
 }
 
+function otherYear(): BrokenWorkbook {
+  const wb = new ExcelJS.Workbook();
+  sheetWith(wb, 'Budget 2025', [budgetHeader, standardRow('BK Union')]);
+  sheetWith(wb, 'Medlemstal 2025', [membershipHeader, membershipRow('BK Union')]);
+  // Checked as 2019 (model-2012): the 2025 grant is off, and year-differs says the sheets name 2025.
+  return { name: 'year-differs', workbook: wb, args: ['--year', '2019'], expected: [{ code: 'year-differs', sheet: null, cell: null }, { code: 'grant-mismatch', sheet: 'Budget 2025', cell: 'D2' }] };
+}
+
 export function brokenWorkbooks(): BrokenWorkbook[] {
-  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData(), onlyBudget(), uncalculatedFormula()];
+  return [everyRuleBroken(), missingColumn(), noSheetFound(), unknownModel(), personalData(), onlyBudget(), uncalculatedFormula(), otherYear()];
 }
 
 /**

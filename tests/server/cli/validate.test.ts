@@ -132,8 +132,10 @@ describe('validate, in process', () => {
     const { stdout } = await runCli(['validate', join(repoRoot, 'samples/partnerskab-2025.xlsx'), '--format', 'json', '--year', '2020']);
     const report = JSON.parse(stdout) as JsonReport;
     expect(report).toMatchObject({ year: 2020, model: 'model-2012' });
-    // model-2012 pays 200.000 kr. a year: every 2025 grant is off.
+    // model-2012 pays 200.000 kr. a year: every 2025 grant is off, and the first finding says why.
     expect(report.issues.filter((i) => i.code === 'grant-mismatch')).toHaveLength(21);
+    expect(report.issues[0]).toMatchObject({ code: 'year-differs', severity: 'warning', sheet: null, value: 2025 });
+    expect(report.issues[0].message).toBe('Arket "Budget 2025" siger 2025 i sit navn, men året er sat til 2020, så arkene tjekkes efter 2012-modellen. Er arkene fra 2025, så kør igen med --year 2025 (eller uden --year).');
   });
 
   it('usage mistakes: exit 2 with one line', async () => {
