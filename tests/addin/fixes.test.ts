@@ -163,6 +163,31 @@ describe('text that Excel would read as a number comes back as text', () => {
   });
 });
 
+describe('rewriteCells writes each content exactly', () => {
+  it('a formula as a formula (also in a cell formatted as Text), a text that reads as a number as text, a blank as blank', async () => {
+    install({ sheets: [{ name: 'Ark', values: [[1, 2, 'x', 'y', 'z']], numberFormat: [['General', 'General', '@', 'General', 'General']] }] });
+    const { excel } = await freshPane();
+    const contents = [
+      { value: 0, formula: '=SUM(A1:B1)', numberFormat: '@' },
+      { value: '=not a formula', formula: null, numberFormat: 'General' },
+      { value: '1,5', formula: null, numberFormat: '#,##0.00' },
+      { value: '', formula: null, numberFormat: 'General' },
+    ];
+    const cellsAt = ['C1', 'D1', 'E1', 'B1'];
+    const read = await excel.rewriteCells('test.rewrite', {
+      cells: () => [],
+      decide: () => ({ writes: cellsAt.map((cell, i) => ({ sheet: 'Ark', cell, content: contents[i] })), store: null, result: null }),
+    });
+    expect(read).toBeNull();
+    const back = await excel.rewriteCells('test.rewrite', {
+      cells: () => cellsAt.map((cell) => ({ sheet: 'Ark', cell })),
+      decide: (now) => ({ writes: [], store: null, result: now }),
+    });
+    // The formula's value is Excel's result: B1 is blank now, so SUM(A1:B1) is 1.
+    expect(back).toEqual([{ ...contents[0], value: 1 }, contents[1], contents[2], contents[3]]);
+  });
+});
+
 describe('the fix record', () => {
   const content = (value: CellValue, numberFormat = 'General') => ({ value, formula: null, numberFormat });
   const plan: PlannedFix[] = [{ sheet: 'Økonomi', cell: 'C6', code: 'spelling-variant', expected: 'Nordvest', value: 'Bispebjerg' }];

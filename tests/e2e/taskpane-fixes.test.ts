@@ -82,6 +82,8 @@ describe.skipIf(missing !== null && !process.env.CI)('fixing in place, with an e
       // Ret on one finding: only its cell is written, and the sheets are checked again.
       const d5 = page.locator('.fix-one[data-fix-cell="D5"]');
       expect(await d5.textContent()).toBe(c.fixOne);
+      await d5.scrollIntoViewIfNeeded();
+      await shot('found-ret');
       await d5.click();
       await expect.poll(status, patience).toContain(c.oneFixed);
       expect(await sheet.value('Økonomi', 'D5')).toBe(400_000);
