@@ -5,9 +5,9 @@
  */
 import type { Issue, Lang, SheetGrid } from '../shared/schemas';
 import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
-import type { ConflictCase, DistrictTotalsAnswer, SavedAnswer, SnapshotRequest } from '../shared/wire';
+import type { ConflictCase, DistrictTotalsAnswer, SavedAnswer, SnapshotRequest, TrendAnswer } from '../shared/wire';
 
-export type { DistrictTotalsAnswer, SnapshotMeta, SnapshotRequest };
+export type { DistrictTotalsAnswer, SnapshotMeta, SnapshotRequest, TrendAnswer };
 import type { ServiceSettings } from './settings';
 
 export type ServiceFailure =
@@ -165,4 +165,14 @@ export async function exportFile(settings: ServiceSettings, year: number, file: 
   const error = (value as ErrorBody | null)?.error;
   if (response.status === 404 && error?.code === 'not-found') return { kind: 'not-found', message: error.message ?? '' };
   return errorOf(response.status, value);
+}
+
+export type TrendResult = { kind: 'ok'; answer: TrendAnswer } | ServiceFailure;
+
+/** The district totals of every stored year from `from` to `to` (each year's latest version). */
+export async function districtTrend(settings: ServiceSettings, from: number, to: number): Promise<TrendResult> {
+  const result = await call(settings, 'GET', `/api/districts/trend?from=${from}&to=${to}`);
+  if (isFailure(result)) return result;
+  if (result.status !== 200) return errorOf(result.status, result.json);
+  return { kind: 'ok', answer: result.json as TrendAnswer };
 }

@@ -9,6 +9,7 @@
  */
 import type { CellValue, WorkbookInput } from '../shared/schemas';
 import type { OverviewSheet } from './overview';
+import type { TrendSection } from './trend';
 
 interface OfficeHost {
   Office: typeof Office;
@@ -478,8 +479,66 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
     chart.setPosition(sheet.getRangeByIndexes(firstRow - 1, columns + 1, 1, 1), sheet.getRangeByIndexes(firstRow - 1 + 22, columns + 8, 1, 1));
 
     sheet.getRangeByIndexes(0, 0, chartFirstRow + c.rows.length, columns).format.autofitColumns();
+    // The years go below both this year's chart data and its bar chart, so nothing overlaps.
+    writeTrend(sheet, overview.trend, Math.max(chartFirstRow + c.rows.length + 2, firstRow - 1 + 24));
     sheet.activate();
     await context.sync();
+  });
+}
+
+/**
+ * The years below this year's figures, in the same batch: a heading and a source line, an Excel table of
+ * members under 25 and grant per bydel and year, and a line chart of each over the years with its data block;
+ * or, when there are no years to show, the heading and a red note that says why.
+ */
+function writeTrend(sheet: Excel.Worksheet, trend: TrendSection, top: number): void {
+  const line = (row: number, text: string) => {
+    const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
+    cell.values = [[text]];
+    return cell;
+  };
+  const heading = line(top, trend.heading);
+  heading.format.font.bold = true;
+  heading.format.font.size = 12;
+  if (trend.kind === 'unavailable') {
+    const note = line(top + 1, trend.note);
+    note.format.font.bold = true;
+    note.format.font.color = '#C00000';
+    return;
+  }
+  line(top + 1, trend.source).format.font.italic = true;
+
+  const t = trend.table;
+  const tableTop = top + 3;
+  const columns = t.headers.length;
+  const tableRange = sheet.getRangeByIndexes(tableTop, 0, t.rows.length + 1, columns);
+  tableRange.values = [t.headers, ...t.rows];
+  const table = sheet.tables.add(tableRange, true);
+  table.name = trend.tableName;
+  table.style = 'TableStyleMedium2';
+  table.showTotals = true;
+  table.getTotalRowRange().values = [t.totalRow];
+  t.numberFormats.forEach((format, column) => {
+    sheet.getRangeByIndexes(tableTop + 1, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
+  });
+  sheet.getRangeByIndexes(tableTop, 0, t.rows.length + 2, columns).format.autofitColumns();
+
+  let blockTop = tableTop + t.rows.length + 4;
+  trend.charts.forEach((c, i) => {
+    line(blockTop, c.caption);
+    const data = sheet.getRangeByIndexes(blockTop + 1, 0, c.rows.length + 1, c.headers.length);
+    // Formats before values: the years are text ("2024"), which Excel would otherwise turn into numbers and
+    // then plot as a series of their own instead of taking them as the categories along the axis.
+    c.numberFormats.forEach((format, column) => {
+      sheet.getRangeByIndexes(blockTop + 2, column, c.rows.length, 1).numberFormat = columnOf(format, c.rows.length);
+    });
+    data.values = [c.headers, ...c.rows];
+    const chart = sheet.charts.add('Line', data, 'Columns');
+    chart.title.text = c.title;
+    chart.legend.position = 'Bottom';
+    const chartTop = tableTop + i * 22;
+    chart.setPosition(sheet.getRangeByIndexes(chartTop, columns + 1, 1, 1), sheet.getRangeByIndexes(chartTop + 20, columns + 9, 1, 1));
+    blockTop += c.rows.length + 4;
   });
 }
 

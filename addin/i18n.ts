@@ -179,6 +179,21 @@ const da = {
   nothingToUndo: 'Der er ingen rettelser at fortryde.',
   cellsOnSheet: '{cells} i {sheet}',
   andMore: 'og {n} flere',
+  year: 'År',
+  trendHeading: 'Udvikling år for år til og med {year}: medlemmer under 25 og tilskud pr. bydel',
+  trendSource: 'Kilde: den seneste gemte version af hvert år ({years}).',
+  trendYearNotStored: '{year} er ikke gemt som version endnu og er ikke med.',
+  trendNoMembers: 'Versionen af {years} har intet medlemsark, så medlemstallene står tomme.',
+  trendNoYears: 'Tjenesten har endnu ingen gemte versioner af årene til og med {year}, så udviklingen år for år er ikke med.',
+  trendNeedsService: 'Udviklingen år for år kræver tjenesten, som ikke kunne bruges: {reason}',
+  trendNeedsServicePane: 'Udviklingen år for år kræver tjenesten og er ikke med.',
+  trendMembersYear: 'Under 25 {year}',
+  trendGrantYear: 'Tilskud {year}',
+  trendMembersCaption: 'Diagramdata: medlemmer under 25 pr. bydel, år for år',
+  trendMembersTitle: 'Medlemmer under 25 pr. bydel, år for år',
+  trendGrantCaption: 'Diagramdata: tilskud i 1.000 kr. pr. bydel, år for år',
+  trendGrantTitle: 'Tilskud pr. bydel (1.000 kr.), år for år',
+  insertedTrend: 'Udviklingen år for år er med ({years}).',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -352,6 +367,21 @@ const en: Record<MessageKey, string> = {
   nothingToUndo: 'There are no fixes to undo.',
   cellsOnSheet: '{cells} in {sheet}',
   andMore: 'and {n} more',
+  year: 'Year',
+  trendHeading: 'Year by year up to {year}: members under 25 and grant per district',
+  trendSource: 'Source: the latest saved version of each year ({years}).',
+  trendYearNotStored: '{year} is not saved as a version yet and is not included.',
+  trendNoMembers: 'The version of {years} has no membership sheet, so its members are left empty.',
+  trendNoYears: 'The service has no saved versions of the years up to {year} yet, so the year-by-year development is not included.',
+  trendNeedsService: 'The year-by-year development needs the service, which could not be used: {reason}',
+  trendNeedsServicePane: 'The year-by-year development needs the service and is not included.',
+  trendMembersYear: 'Under 25 {year}',
+  trendGrantYear: 'Grant {year}',
+  trendMembersCaption: 'Chart data: members under 25 per district, year by year',
+  trendMembersTitle: 'Members under 25 per district, year by year',
+  trendGrantCaption: 'Chart data: grant in DKK 1,000 per district, year by year',
+  trendGrantTitle: 'Grant per district (DKK 1,000), year by year',
+  insertedTrend: 'The year-by-year development is included ({years}).',
 };
 
 /** Both tables, for the test that holds them to the same keys and placeholders. */

@@ -4,6 +4,7 @@
  */
 import type { Summary, Totals } from '../shared/schemas';
 import type { Translate } from './i18n';
+import type { TrendSection } from './trend';
 
 /** The district figures both sources have (the service's GROUP BY answer and the core's summary). */
 export type DistrictFigures = { district: string } & Pick<Totals, 'associations' | 'extended' | 'grant' | 'cofinancing' | 'hours' | 'membersUnder25'>;
@@ -24,7 +25,18 @@ export interface OverviewSheet {
   /** Lines under the source that the reader must see before the figures (errors in the sheets behind them). */
   notes: string[];
   table: OverviewTable;
-  chartData: { caption: string; title: string; headers: string[]; rows: Array<Array<string | number>>; numberFormats: string[] };
+  chartData: ChartData;
+  /** Every stored year, below this year's figures (addin/trend.ts). */
+  trend: TrendSection;
+}
+
+/** A chart's data block: a caption above it, the chart's title, a header row and one row per category. */
+export interface ChartData {
+  caption: string;
+  title: string;
+  headers: string[];
+  rows: Array<Array<string | number>>;
+  numberFormats: string[];
 }
 
 const dkk = '#,##0 "kr."';
@@ -35,7 +47,7 @@ export function overviewSheetName(year: number): string {
   return `Bydelsoversigt ${year}`;
 }
 
-export function buildOverviewSheet(year: number, districts: DistrictFigures[], source: string, notes: string[], t: Translate): OverviewSheet {
+export function buildOverviewSheet(year: number, districts: DistrictFigures[], source: string, notes: string[], trend: TrendSection, t: Translate): OverviewSheet {
   const sum = (pick: (d: DistrictFigures) => number) => districts.reduce((n, d) => n + pick(d), 0);
   const perMember = (grant: number, members: number): string | number => (members > 0 ? Math.round(grant / members) : '');
   const rows = districts.map((d) => [d.district, d.associations, d.extended, d.grant, d.cofinancing, d.hours, d.membersUnder25, perMember(d.grant, d.membersUnder25)]);
@@ -47,6 +59,7 @@ export function buildOverviewSheet(year: number, districts: DistrictFigures[], s
     title: t('overviewSheetTitle', { year }),
     source,
     notes,
+    trend,
     table: {
       headers: [t('district'), t('associations'), t('extended'), t('grant'), t('cofinancing'), t('hours'), t('membersUnder25'), t('grantPerMember')],
       rows,

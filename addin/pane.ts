@@ -10,6 +10,7 @@ import { formatVersionTime, langFromDisplayLanguage, translator, type MessageKey
 import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type DistrictFigures } from './overview';
 import { personalDataPlaces, personalDataRefusal } from './send-check';
 import { fetchMembershipExport } from './export-download';
+import { overviewTrend } from './trend';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
 import { fixedText, renderFixBar, renderFixButton, undoneText } from './views/fixes';
@@ -426,7 +427,12 @@ export class Pane {
       this.note('warning', this.t('noDistricts'));
       return;
     }
-    await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, notes, this.t));
+    const trend = await overviewTrend(this.settings, choice.year, fromService, this.t, (failure) => this.failureText(failure));
+    if (trend.kind === 'unavailable') {
+      done = `${done} ${trend.paneNote}`;
+      if (trend.offline) kind = 'warning';
+    } else done = `${done} ${this.t('insertedTrend', { years: trend.years.join(', ') })}`;
+    await excel.writeOverviewSheet(buildOverviewSheet(choice.year, figures, source, notes, trend, this.t));
     if (doubtful) this.showReport(kind, done, doubtful);
     else this.note(kind, done);
   }

@@ -5,6 +5,10 @@ import { fillAt, type SheetInit } from '../support/excel-double-model';
 import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
 import { translator } from '../../addin/i18n';
 import { buildOverviewSheet, type DistrictFigures } from '../../addin/overview';
+import { buildTrendSection, type TrendSection } from '../../addin/trend';
+import { validateWorkbook } from '../../shared/validate';
+import type { DistrictTotalsAnswer } from '../../shared/wire';
+import { associations2025, workbook as fixtureWorkbook } from '../server/fixtures';
 
 type Adapter = typeof import('../../addin/excel');
 
@@ -264,7 +268,14 @@ describe('writeOverviewSheet', () => {
     { district: 'Valby', associations: 2, extended: 1, grant: 650_000, cofinancing: 160_000, hours: 62, membersUnder25: 1020 },
     { district: 'Bydækkende', associations: 4, extended: 0, grant: 1_000_000, cofinancing: 220_000, hours: 104, membersUnder25: 0 },
   ];
-  const overview = (rows = figures) => buildOverviewSheet(2025, rows, 'Kilde: test', [], t);
+  /** A year's district totals as the service answers them: the core's summary of a real workbook of that year. */
+  const yearTotals = (year: number, rows = associations2025()): DistrictTotalsAnswer => ({
+    year, snapshot: { id: `v${year}`, createdAt: `${year + 1}-01-15T10:00:00.000Z`, hash: 'h'.repeat(64) }, ...validateWorkbook(fixtureWorkbook(year, rows)).summary,
+  });
+  // 2024: the 2012 model's grant, other members, and Brønshøj Boldklub (the only one in Brønshøj-Husum) not yet a partner.
+  const years = () => [yearTotals(2024, associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 }))), yearTotals(2025)];
+  const offline: TrendSection = { kind: 'unavailable', heading: t('trendHeading', { year: 2025 }), note: t('trendNeedsService', { reason: 'test' }), paneNote: '', offline: true };
+  const overview = (rows = figures, trend: TrendSection = offline) => buildOverviewSheet(2025, rows, 'Kilde: test', [], trend, t);
   const staffSheets = () => JSON.stringify(double.workbook.sheets.filter((s) => !s.name.startsWith('Bydelsoversigt')).map((s) => ({ ...s, fills: [...s.fills], numberFormats: [...s.numberFormats] })));
 
   it('writes a table with DKK formats and a clustered bar chart on its own sheet, in two syncs', async () => {
@@ -291,6 +302,70 @@ describe('writeOverviewSheet', () => {
     expect(block).toEqual([['Bydel', 'Tilskud (1.000 kr.)', 'Medlemmer under 25'], ['Nørrebro', 1400, 1850], ['Valby', 650, 1020], ['Bydækkende', 1000, 0]]);
     expect(double.workbook.activeSheet).toBe('Bydelsoversigt 2025');
     expect(staffSheets()).toBe(before);
+  });
+
+  it('says in the sheet, under this year\'s figures, that the years need the service when it cannot be used', async () => {
+    await excel.writeOverviewSheet(overview());
+    const sheet = double.workbook.sheets.find((s) => s.name === 'Bydelsoversigt 2025')!;
+    const row = sheet.values.findIndex((r) => r[0] === 'Udvikling år for år til og med 2025: medlemmer under 25 og tilskud pr. bydel');
+    expect(row).toBeGreaterThan(7);
+    expect(sheet.values[row + 1][0]).toBe('Udviklingen år for år kræver tjenesten, som ikke kunne bruges: test');
+    expect(sheet.fonts.get(`${row + 1},0`)?.color).toBe('#C00000');
+    expect(sheet.tables).toHaveLength(1);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered']);
+  });
+
+  it('writes every stored year below: a table of members under 25 and grant per bydel and year, and two line charts with the years as categories', async () => {
+    const stored = years();
+    await excel.writeOverviewSheet(overview(figures, buildTrendSection(stored, 2025, t)));
+    expect(double.log.syncs).toBe(2);
+    const sheet = double.workbook.sheets.find((s) => s.name === 'Bydelsoversigt 2025')!;
+    const trendTable = sheet.tables.find((x) => x.name === 'Bydelsudvikling_2025')!;
+    expect(trendTable).toMatchObject({ hasHeaders: true, showTotals: true, columns: 5 });
+    const rows = sheet.values.slice(trendTable.row, trendTable.row + trendTable.rows).map((r) => r.slice(0, 5));
+    expect(rows[0]).toEqual(['Bydel', 'Under 25 2024', 'Under 25 2025', 'Tilskud 2024', 'Tilskud 2025']);
+    // Each cell is the service's figure of that bydel and year; Brønshøj-Husum had no partnership in 2024: empty, not 0.
+    for (const line of rows.slice(1, -1)) {
+      const [district, m24, m25, g24, g25] = line;
+      const of = (y: DistrictTotalsAnswer) => y.districts.find((d) => d.district === district);
+      expect([m24, g24], String(district)).toEqual(of(stored[0]) ? [of(stored[0])!.membersUnder25, of(stored[0])!.grant] : ['', '']);
+      expect([m25, g25], String(district)).toEqual([of(stored[1])!.membersUnder25, of(stored[1])!.grant]);
+    }
+    const bronshoj = stored[1].districts.find((d) => d.district === 'Brønshøj-Husum')!;
+    expect(rows.find((r) => r[0] === 'Brønshøj-Husum')!.slice(1, 5)).toEqual(['', bronshoj.membersUnder25, '', 400_000]);
+    expect(rows[rows.length - 1]).toEqual(['I alt', stored[0].total.membersUnder25, stored[1].total.membersUnder25, stored[0].total.grant, stored[1].total.grant]);
+    expect(sheet.numberFormats.get(`${trendTable.row + 1},3`)).toBe('#,##0 "kr."');
+    expect(sheet.values[trendTable.row - 2][0]).toBe('Kilde: den seneste gemte version af hvert år (2024, 2025).');
+
+    const lines = sheet.charts.filter((c) => c.type === 'Line');
+    expect(lines.map((c) => c.title)).toEqual(['Medlemmer under 25 pr. bydel, år for år', 'Tilskud pr. bydel (1.000 kr.), år for år']);
+    for (const chart of lines) {
+      // The years are the axis (text, so Excel does not plot them as a line of their own); one line per bydel.
+      expect(chart.categories).toEqual(['2024', '2025']);
+      expect(chart.series.map((x) => x.name)).toEqual(stored[1].districts.map((d) => d.district));
+    }
+    const norrebro = (i: number) => lines[i].series.find((x) => x.name === 'Nørrebro')!.values;
+    const of = (y: DistrictTotalsAnswer) => y.districts.find((d) => d.district === 'Nørrebro')!;
+    expect(norrebro(0)).toEqual([of(stored[0]).membersUnder25, of(stored[1]).membersUnder25]);
+    expect(norrebro(1)).toEqual([of(stored[0]).grant / 1000, of(stored[1]).grant / 1000]);
+    // Nothing overlaps: the line charts sit right of the years' table, below this year's bar chart.
+    const bar = sheet.charts.find((c) => c.type === 'BarClustered')!;
+    expect(Number(/\d+/.exec(lines[0].position!.from)![0])).toBeGreaterThan(Number(/\d+/.exec(bar.position!.to)![0]));
+  });
+
+  it('a year whose version has no membership sheet shows its members empty and says so, not 0', () => {
+    const budgetOnly = validateWorkbook({ sheets: [fixtureWorkbook(2025).sheets[0]] }).summary;
+    const section = buildTrendSection([yearTotals(2024, associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 }))), { year: 2025, snapshot: { id: 'v', createdAt: '2026-01-01T00:00:00Z', hash: 'h' }, ...budgetOnly }], 2025, t);
+    if (section.kind !== 'years') throw new Error('no years');
+    expect(section.table.rows.every((r) => r[2] === '')).toBe(true);
+    expect(section.table.totalRow[2]).toBe('');
+    expect(section.source).toContain('Versionen af 2025 har intet medlemsark, så medlemstallene står tomme.');
+  });
+
+  it('says when the overview\'s own year is not among the stored ones, and when no year is stored', () => {
+    const section = buildTrendSection([yearTotals(2024, associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 })))], 2025, t);
+    expect(section.kind === 'years' && section.source).toBe('Kilde: den seneste gemte version af hvert år (2024). 2025 er ikke gemt som version endnu og er ikke med.');
+    expect(buildTrendSection([], 2025, translator('en'))).toMatchObject({ kind: 'unavailable', offline: false, note: 'The service has no saved versions of the years up to 2025 yet, so the year-by-year development is not included.' });
   });
 
   it('replaces only its own sheet when run again', async () => {

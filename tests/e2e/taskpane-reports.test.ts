@@ -221,4 +221,53 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     await shot(page, `${displayLanguage.slice(0, 2)}-export-${situation}`);
     await page.context().close();
   });
+
+  // ------------------------------------------------------------------------------------------ the years in the overview
+
+  interface OverviewSheetModel { values: Array<Array<string | number>>; tables: Array<{ name: string; row: number; rows: number; columns: number }>; charts: Array<{ type: string; title: string; categories: unknown[]; series: Array<{ name: string; values: unknown[] }> }> }
+  const overviewSheet = (page: Page, year = 2025) =>
+    office<OverviewSheetModel>(page, `(() => { const s = d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt ${year}'); return s && { values: s.values, tables: s.tables, charts: s.charts }; })()`);
+
+  it.each([
+    ['da-DK', 'Udviklingen år for år er med (2024, 2025).', ['Bydel', 'Under 25 2024', 'Under 25 2025', 'Tilskud 2024', 'Tilskud 2025'], 'Medlemmer under 25 pr. bydel, år for år'],
+    ['en-US', 'The year-by-year development is included (2024, 2025).', ['District', 'Under 25 2024', 'Under 25 2025', 'Grant 2024', 'Grant 2025'], 'Members under 25 per district, year by year'],
+  ])('Indsæt bydelsoversigt (%s) adds every stored year: a table and line charts from the service, replaced on every run', async (displayLanguage, said, headers, chartTitle) => {
+    const page = await open({ workbookName: 'Partnerskaber.xlsx', displayLanguage, sheets: fixtureWorkbook(2025).sheets }, undefined, { token });
+    const trend = await service.get<{ years: Array<{ year: number; total: { membersUnder25: number; grant: number } }> }>('/api/districts/trend?from=1926&to=2025', token);
+    for (let run = 0; run < 2; run++) {
+      await page.click('#insert-overview');
+      await expect.poll(() => page.locator('#status').textContent(), patience).toContain(said);
+    }
+    const sheet = (await overviewSheet(page))!;
+    expect(sheet.tables.map((t) => t.name)).toEqual(['Bydelsoversigt_2025', 'Bydelsudvikling_2025']);
+    const years = sheet.tables[1];
+    expect(sheet.values[years.row].slice(0, 5)).toEqual(headers);
+    // The totals row holds the service's own totals of each year.
+    const total = sheet.values[years.row + years.rows - 1].slice(0, 5);
+    expect(total.slice(1)).toEqual([trend.years[0].total.membersUnder25, trend.years[1].total.membersUnder25, trend.years[0].total.grant, trend.years[1].total.grant]);
+    const lines = sheet.charts.filter((c) => c.type === 'Line');
+    expect(lines).toHaveLength(2);
+    expect(lines[0].title).toBe(chartTitle);
+    expect(lines[0].categories).toEqual(['2024', '2025']);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered', 'Line', 'Line']);
+    expect(await office(page, 'd.workbook.sheets.map((s) => s.name)')).toEqual(['Budget', 'Medlemstal', 'Bydelsoversigt 2025']);
+    await shot(page, `${displayLanguage.slice(0, 2)}-overview-with-years`);
+    await page.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'Udviklingen år for år kræver tjenesten og er ikke med.', 'Udviklingen år for år kræver tjenesten, som ikke kunne bruges: Tjenesten på http://127.0.0.1:9 kan ikke nås.'],
+    ['en-US', 'The year-by-year development needs the service and is not included.', 'The year-by-year development needs the service, which could not be used: The service at http://127.0.0.1:9 cannot be reached.'],
+  ])('Indsæt bydelsoversigt offline (%s) writes this year from the workbook and says, in the sheet and the pane, that the years need the service', async (displayLanguage, pane, inSheet) => {
+    const page = await open({ workbookName: 'Partnerskaber.xlsx', displayLanguage, sheets: fixtureWorkbook(2025).sheets }, undefined, { url: 'http://127.0.0.1:9', token });
+    await page.click('#insert-overview');
+    await expect.poll(() => page.locator('#status').textContent(), patience).toContain(pane);
+    expect(await page.locator('#status').getAttribute('class')).toContain('status-warning');
+    const sheet = (await overviewSheet(page))!;
+    expect(sheet.values.some((r) => String(r[0]).startsWith(inSheet))).toBe(true);
+    expect(sheet.tables.map((t) => t.name)).toEqual(['Bydelsoversigt_2025']);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered']);
+    await shot(page, `${displayLanguage.slice(0, 2)}-overview-offline-years`);
+    await page.context().close();
+  });
 });

@@ -49,6 +49,28 @@ export interface ChartModel {
   title: string;
   legendPosition: string;
   position: { from: string; to: string } | null;
+  /** What Excel plots, worked out from the source when the chart is made (chartSeries). */
+  categories: CellValue[];
+  series: Array<{ name: string; values: CellValue[] }>;
+}
+
+/** Excel.ChartType values the double accepts; Office refuses any other with InvalidArgument. */
+export const chartTypes = new Set(['ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Line', 'LineMarkers', 'LineStacked', 'Pie', 'Area', 'XYScatter']);
+
+/**
+ * How Excel reads a chart's source block by columns: the header row names the series; the first column gives
+ * the categories along the axis when it holds text (or its top cell is empty). A first column of numbers under
+ * a header is plotted as a series of its own, with 1, 2, 3 … as categories: the trap of years written as
+ * numbers, which Excel then draws as one more line.
+ */
+export function chartSeries(block: CellValue[][]): Pick<ChartModel, 'categories' | 'series'> {
+  const [header = [], ...rows] = block;
+  const first = rows.map((r) => r[0] ?? '');
+  const firstIsCategories = header[0] === '' || header[0] === null || first.some((v) => typeof v === 'string' && v !== '');
+  const start = firstIsCategories ? 1 : 0;
+  const series = [];
+  for (let c = start; c < header.length; c++) series.push({ name: String(header[c] ?? ''), values: rows.map((r) => r[c] ?? '') });
+  return { categories: firstIsCategories ? first : rows.map((_, i) => i + 1), series };
 }
 
 export interface SheetModel {

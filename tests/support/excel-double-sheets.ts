@@ -1,5 +1,5 @@
 /** Workbook, worksheets, tables, charts and the hidden add-in settings of the Excel double. */
-import { parseRangeAddress, qualifiedAddress, sheetModel, usedBox, type ChartModel, type SheetModel, type TableModel, type WorkbookModel } from './excel-double-model';
+import { cellValue, chartSeries, chartTypes, parseRangeAddress, qualifiedAddress, sheetModel, usedBox, type ChartModel, type SheetModel, type TableModel, type WorkbookModel } from './excel-double-model';
 import { ClientObject, notLoaded, OfficeDoubleError, propertyNames, type Context } from './excel-double-proxy';
 import { RangeProxy } from './excel-double-range';
 
@@ -217,7 +217,10 @@ class ChartCollectionProxy {
     context.enqueue(`add Chart ${type}`, () => {
       const b = source.box();
       if (b.sheet !== this.sheet.model()) throw new OfficeDoubleError('InvalidArgument', 'chart source on another sheet');
-      chart = { type, seriesBy, source: { row: b.row, column: b.column, rows: b.rows, columns: b.columns }, title: '', legendPosition: 'Right', position: null };
+      if (!chartTypes.has(type)) throw new OfficeDoubleError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (chart type '${type}').`);
+      if (seriesBy !== 'Columns') throw new OfficeDoubleError('InvalidArgument', `The double reads a chart's source by columns only, not '${seriesBy}'.`);
+      const block = Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.columns }, (_, c) => cellValue(b.sheet, b.row + r, b.column + c)));
+      chart = { type, seriesBy, source: { row: b.row, column: b.column, rows: b.rows, columns: b.columns }, title: '', legendPosition: 'Right', position: null, ...chartSeries(block) };
       b.sheet.charts.push(chart);
     });
     const current = () => {
