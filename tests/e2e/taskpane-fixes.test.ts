@@ -66,7 +66,11 @@ describe.skipIf(missing !== null && !process.env.CI)('fixing in place, with an e
     it(`${c.lang}: Ret on one finding, Ret alle sikre, Fortryd rettelser back to the exact sheet; a cell changed since is left alone and named`, async () => {
       const page = await pane.open(await staffSampleInit({ displayLanguage: c.display }), { height: 1100 });
       const sheet = cells(page);
-      const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `fixes-${c.lang}-${name}.png`) });
+      // Each state from the top of the pane (status line, counts, the fix bar), except where it shows a Ret.
+      const shot = async (name: string, top = true) => {
+        if (top) await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(artifactsDir, `fixes-${c.lang}-${name}.png`) });
+      };
       const status = () => page.locator('#status').textContent();
       const before = await sheet.snapshot();
 
@@ -83,7 +87,7 @@ describe.skipIf(missing !== null && !process.env.CI)('fixing in place, with an e
       const d5 = page.locator('.fix-one[data-fix-cell="D5"]');
       expect(await d5.textContent()).toBe(c.fixOne);
       await d5.scrollIntoViewIfNeeded();
-      await shot('found-ret');
+      await shot('found-ret', false);
       await d5.click();
       await expect.poll(status, patience).toContain(c.oneFixed);
       expect(await sheet.value('Økonomi', 'D5')).toBe(400_000);
