@@ -7,7 +7,8 @@
  * "Udvikling" (the programme's figures for every stored year) and "Om udtrækket" (which version, when,
  * what it holds). English names and headers with lang 'en'.
  */
-import ExcelJS from 'exceljs';
+// Types only here: exceljs itself is loaded by the first .xlsx export (below), not at the service's start.
+import type ExcelJS from 'exceljs';
 import { aboutLines, aboutTitle, savedAt } from './about';
 import {
   associationHeaders, changeOf, changeShare, countColumns, type CountField, districtHeaders, districtLabel, exportWords, type ExportWords,
@@ -233,7 +234,10 @@ export async function writeMembershipXlsx(out: NodeJS.WritableStream, input: Mem
     checkDistrictsAgainstTotal(input);
     const w = exportWords(input.lang, input.year);
     const closedEarly = untilClosedEarly(stream);
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
+    // Loading exceljs takes longer than opening the database (a bare `import('exceljs')`: 6–9 s against node's
+    // own 1.4–2.4 s start on this loaded machine), and every `npm start` paid it before answering anything.
+    const { default: excel } = await import('exceljs');
+    const wb = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
     wb.creator = 'Partnerskab';
     wb.title = w.sheets.associations;
     await orClosed(writeAssociationSheet(wb, stream, input, w), closedEarly);
