@@ -11,6 +11,8 @@ export interface ZipPart {
   method?: 0 | 8;
   /** The uncompressed size written in the headers, when a test wants them to lie. */
   declaredSize?: number;
+  /** The part already deflated (raw), with the CRC-32 and size of what it inflates to: one too big to hold inflated. */
+  deflated?: { bytes: Buffer; crc: number; size: number };
 }
 
 export function writeZip(parts: ZipPart[]): Buffer {
@@ -19,11 +21,11 @@ export function writeZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const data = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
-    const method = part.method ?? 8;
-    const packed = method === 8 ? deflateRawSync(data) : data;
+    const method = part.deflated ? 8 : (part.method ?? 8);
+    const packed = part.deflated?.bytes ?? (method === 8 ? deflateRawSync(data) : data);
     const name = Buffer.from(part.name, 'utf8');
-    const crc = crc32(data);
-    const size = part.declaredSize ?? data.length;
+    const crc = part.deflated?.crc ?? crc32(data);
+    const size = part.declaredSize ?? part.deflated?.size ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -91,6 +93,8 @@ export interface SheetSpec {
   state?: 'hidden' | 'veryHidden';
   /** The part's name (default xl/worksheets/sheetN.xml). */
   part?: string;
+  /** How the part is stored, where a test wants it otherwise (already deflated, sizes that lie). */
+  stored?: Pick<ZipPart, 'deflated' | 'declaredSize'>;
 }
 
 export interface WorkbookSpec {
@@ -121,7 +125,7 @@ export function xlsxOf(spec: WorkbookSpec): Buffer {
       data: `<?xml version="1.0"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${spec.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}</sheets></workbook>`,
     },
     { name: 'xl/_rels/workbook.xml.rels', data: rels(wbRels) },
-    ...spec.sheets.map((s, i) => ({ name: sheetParts[i], data: `<?xml version="1.0"?><worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${s.body}</worksheet>` })),
+    ...spec.sheets.map((s, i) => ({ name: sheetParts[i], data: `<?xml version="1.0"?><worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${s.body}</worksheet>`, ...s.stored })),
   ];
   if (spec.sharedStrings) {
     parts.push({ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0"?><sst xmlns="${MAIN_NS}">${spec.sharedStrings.map((s) => `<si>${s}</si>`).join('')}</sst>` });
