@@ -165,9 +165,23 @@ export function listSheets(): Promise<string[]> {
   });
 }
 
+/**
+ * Whether the workbook counts dates from 1904, readable after the batch's next sync: Excel evaluates
+ * DATE(2000;1;1) in the workbook's own date system — 36526 in the 1900 system, 1,462 less in the 1904 one —
+ * through Workbook.functions (ExcelApi 1.2), which writes nothing to the workbook. Workbook.use1904DateSystem
+ * says it directly but is in no released requirement set (preview only), so it is not asked. Where the
+ * evaluation gives no number, the 1900 system is assumed, as Excel's default.
+ */
+function loadDate1904(context: Excel.RequestContext): () => boolean {
+  const day = context.workbook.functions.date(2000, 1, 1);
+  day.load('value');
+  return () => day.value === 36526 - 1462;
+}
+
 function readGridsBatched(sheetNames: string[], syncPerChunk: boolean): Promise<GridRead> {
   return run(async (context) => {
     context.workbook.load('name');
+    const date1904 = loadDate1904(context);
     const sheets = sheetNames.map((name) => {
       const sheet = context.workbook.worksheets.getItem(name);
       const used = sheet.getUsedRangeOrNullObject(true);
@@ -206,6 +220,7 @@ function readGridsBatched(sheetNames: string[], syncPerChunk: boolean): Promise<
             ...(extras ? sheetExtras(extras, values) : {}),
           };
         }),
+        ...(date1904() ? { date1904: true } : {}),
       },
     };
   });

@@ -32,6 +32,8 @@ export function validateWorkbook(workbook: WorkbookInput, options: ValidateOptio
 /** Which sheets of a workbook hold the budget and the membership, and the programme year they give. */
 export interface WorkbookReading {
   readonly year: number | null;
+  /** The workbook counts dates from 1904 (a year cell's date serial is read in that system). */
+  readonly date1904: boolean;
   readonly sheets: readonly SheetGrid[];
   readonly chosen: Readonly<Record<SheetKind, SheetChoice | null>>;
   /** What finding the sheets found wrong (sheet-not-found), in the language of the options. */
@@ -46,14 +48,15 @@ export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions =
   const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [] };
   const sheets = (workbook?.sheets ?? []).map(normaliseGrid);
   const chosen = chooseSheets(sheets, options, sink);
-  const named = programmeYear(chosen);
+  const date1904 = workbook?.date1904 === true;
+  const named = programmeYear(chosen, date1904);
   const year = options.year ?? named?.year ?? null;
   // A year asked for that the sheets contradict: every finding follows from the wrong model, so say it first.
   if (options.year !== undefined && named && named.year !== options.year && !named.years.includes(options.year)) {
     const model = modelForYear(options.year, options.config ?? copenhagen);
     addIssue(sink, 'year-differs', { sheet: null, value: named.year }, { asked: options.year, model: model?.id ?? null, source: named.source, sheetName: named.sheet });
   }
-  return { year, sheets, chosen, issues: sink.issues };
+  return { year, date1904, sheets, chosen, issues: sink.issues };
 }
 
 /**
@@ -63,7 +66,7 @@ export function readWorkbook(workbook: WorkbookInput, options: ValidateOptions =
 export function validateReading(reading: WorkbookReading, options: ValidateOptions = {}): Report {
   const config = options.config ?? copenhagen;
   // This call's memo: whatever it learns about the sheets' texts goes with it.
-  const memo = cellMemo(config);
+  const memo = cellMemo(config, reading.date1904);
   const sink: IssueSink = { lang: options.lang ?? 'da', surface: options.surface, issues: [...reading.issues] };
   const { sheets, chosen, year } = reading;
   const model = year === null ? null : modelForYear(year, config);
@@ -213,11 +216,11 @@ interface NamedYear {
 }
 
 /** The year column, else a year in the sheet name, else in a title cell above the header (DOMAIN.md *). */
-function programmeYear(chosen: Record<SheetKind, SheetChoice | null>): NamedYear | null {
+function programmeYear(chosen: Record<SheetKind, SheetChoice | null>, date1904: boolean): NamedYear | null {
   for (const kind of KINDS) {
     const c = chosen[kind];
     if (!c) continue;
-    const years = yearsInColumn(c.sheet, c.header);
+    const years = yearsInColumn(c.sheet, c.header, date1904);
     if (years.length > 0) return { year: years[years.length - 1], source: 'column', sheet: c.sheet.name, years };
   }
   for (const kind of KINDS) {

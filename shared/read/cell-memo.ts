@@ -13,12 +13,14 @@ import type { FieldType } from './columns';
 export interface CellMemo {
   readonly config: ProgrammeConfig;
   readonly districts: DistrictIndex;
+  /** The workbook counts dates from 1904 (WorkbookInput.date1904): how a date cell's serial gives its year. */
+  readonly date1904: boolean;
   /** Per field type, the parse of each distinct text seen in this call. */
   readonly texts: Partial<Record<FieldType, Map<string, Parsed<unknown>>>>;
 }
 
-export function cellMemo(config: ProgrammeConfig): CellMemo {
-  return { config, districts: districtIndex(config), texts: {} };
+export function cellMemo(config: ProgrammeConfig, date1904 = false): CellMemo {
+  return { config, districts: districtIndex(config), date1904, texts: {} };
 }
 
 /** A cell read as its field's type; texts through the call's memo (free text is rarely repeated: not kept). */
@@ -39,7 +41,7 @@ function parseUncached(type: FieldType, value: CellValue, format: string | undef
     case 'text': return parseText(value);
     case 'amount': case 'hours': return parseNumber(value);
     case 'count': return parseCount(value);
-    case 'year': return parseYear(value, format);
+    case 'year': return parseYear(value, format, memo.date1904);
     case 'yesno': return parseYesNo(value);
     case 'tier': return parseTier(value);
     case 'funding': return parseFunding(value);

@@ -103,10 +103,16 @@ export function parseMonths(value: CellValue, monthsPerYear = 12): Parsed<number
 
 // ------------------------------------------------------------------------------------------------ years
 
-/** Excel's date serials (1900 system); a year cell formatted as a date holds one. */
-function yearOfSerial(serial: number): number {
-  // Days from 1899-12-30 to the date; 25569 is 1970-01-01.
-  const ms = (serial - 25569) * 86_400_000;
+/**
+ * The 1904 date system (Excel for Mac's old default, some exports; `<workbookPr date1904="1"/>`) counts from
+ * 1904-01-01: its serial + 1,462 is the 1900 system's serial of the same day.
+ */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** Excel's date serials; a year cell formatted as a date holds one. */
+function yearOfSerial(serial: number, date1904: boolean): number {
+  // Days from 1899-12-30 to the date in the 1900 system; 25569 is 1970-01-01.
+  const ms = (serial + (date1904 ? DAYS_1900_TO_1904 : 0) - 25569) * 86_400_000;
   return new Date(ms).getUTCFullYear();
 }
 
@@ -116,10 +122,11 @@ export function looksLikeDateFormat(format: string | undefined): boolean {
   return /[dmy]/.test(f) && !/^(general|standard|0|#)/.test(f);
 }
 
-export function parseYear(value: CellValue, numberFormat?: string): Parsed<number> {
+/** A year as written (2025, "2025", "31.12.2025") or as a date cell's serial in the workbook's date system. */
+export function parseYear(value: CellValue, numberFormat?: string, date1904 = false): Parsed<number> {
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 1900 && value <= 2200) return value;
-    if (looksLikeDateFormat(numberFormat) && value > 0) return yearOfSerial(value);
+    if (looksLikeDateFormat(numberFormat) && value > 0) return yearOfSerial(value, date1904);
     return typeError('not-a-year');
   }
   if (typeof value === 'string') {

@@ -85,14 +85,14 @@ function totalLabel(row: readonly CellValue[], assocCol: number | undefined): st
 }
 
 /** The years a sheet's year column holds, to settle the programme year. */
-export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch): number[] {
+export function yearsInColumn(sheet: SheetGrid, header: HeaderMatch, date1904: boolean): number[] {
   const col = header.columns.get('year');
   if (col === undefined) return [];
   const years = new Set<number>();
   for (let r = header.headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
     if (!row) continue;
-    const p = parseYear(row[col], sheet.numberFormat?.[r]?.[col]);
+    const p = parseYear(row[col], sheet.numberFormat?.[r]?.[col], date1904);
     if (!failed(p)) years.add(p);
   }
   return [...years].sort((a, b) => a - b);
@@ -145,7 +145,7 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
     // Below a total row, a line with a single cell is a footnote ("Tallene er foreløbige").
     if (seenTotal && nonBlankCount(row) <= 1) continue;
     if (yearCol !== undefined && ctx.year !== null) {
-      const y = parseYear(row[yearCol], sheet.numberFormat?.[r]?.[yearCol]);
+      const y = parseYear(row[yearCol], sheet.numberFormat?.[r]?.[yearCol], memo.date1904);
       if (!failed(y) && y !== ctx.year) {
         otherYearRows++;
         continue;

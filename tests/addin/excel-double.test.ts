@@ -162,3 +162,21 @@ describe('hidden rows and special cells', () => {
     expect(double.log.syncs).toBe(1);
   });
 });
+
+describe('Workbook.functions', () => {
+  it("DATE is evaluated at the sync in the workbook's date system, as Excel numbers the days", async () => {
+    const dates = async (date1904: boolean) => {
+      const double = createExcelDouble({ sheets: [{ name: 'Ark1', values: [] }], date1904 });
+      return double.Excel.run(async (context) => {
+        const asked = [[2000, 1, 1], [2025, 12, 31], [1900, 1, 1], [1900, 3, 1], [1904, 1, 1]].map(([y, m, d]) => context.workbook.functions.date(y, m, d).load('value'));
+        expect(() => asked[0].value).toThrow(/call the load method/);
+        await context.sync();
+        return asked.map((r) => r.value);
+      });
+    };
+    // Excel's own serials: 1900-01-01 is 1, its phantom 29-02-1900 is 60, so 1900-03-01 is 61.
+    expect(await dates(false)).toEqual([36526, 46022, 1, 61, 1462]);
+    // In the 1904 system day 0 is 1904-01-01, and a day before it is #NUM!.
+    expect(await dates(true)).toEqual([36526 - 1462, 46022 - 1462, null, null, 0]);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CellValue } from '../../shared/schemas';
+import { validateWorkbook } from '../../shared';
 import { createExcelDouble, type ExcelDouble } from '../support/excel-double';
 import { fillAt, type SheetInit } from '../support/excel-double-model';
 import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
@@ -133,6 +134,24 @@ describe('readGrids', () => {
     const read = await excel.readGrids(['Budget 2025']);
     expect(Object.keys(read.workbook.sheets[0]).sort()).toEqual(['name', 'numberFormat', 'valueTypes', 'values']);
     expect(JSON.stringify(read)).not.toContain('FFC7CE');
+  });
+
+  it("hands over the workbook's 1904 date system, read without writing, in the same two syncs; the core then reads its date cells as 2025", async () => {
+    // An År column of 31-12-2025 dates, as a workbook in the 1904 date system holds them.
+    const rows = budgetRows2025().map((r) => [...r, 46022 - 1462]);
+    const sheet = { name: 'Budget 2025', values: [['Sociale partnerskaber'], [], [...budgetHeader, 'År'], ...rows], numberFormat: [[], [], [], ...rows.map((r) => r.map((_, c) => (c === r.length - 1 ? 'dd-mm-yyyy' : 'General')))] };
+    for (const date1904 of [true, false]) {
+      install({ sheets: [sheet, membershipSheet()], date1904 });
+      excel = await freshAdapter();
+      const read = await excel.readGrids(['Budget 2025', 'Medlemstal 2025']);
+      expect(double.log.syncs).toBe(2);
+      // Nothing written: the date system comes from DATE evaluated by Excel, not from a formula put in a cell.
+      expect(double.log.commands.filter((c) => /^(set|add|delete|activate|select) /.test(c))).toEqual([]);
+      expect(double.log.commands).toContain('call Functions DATE(2000,1,1)');
+      expect(read.workbook.date1904).toBe(date1904 ? true : undefined);
+      const report = validateWorkbook(read.workbook);
+      expect([date1904, report.year, report.model]).toEqual(date1904 ? [true, 2025, 'model-2025'] : [false, 2021, 'model-2012']);
+    }
   });
 
   it('an empty sheet reads as an empty grid', async () => {

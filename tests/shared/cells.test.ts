@@ -50,6 +50,15 @@ describe('words and years', () => {
     expect(parseYear(45657)).toBeInstanceOf(Failure);
     expect(parseYear('næste år')).toBeInstanceOf(Failure);
   });
+  it('a date cell in the 1904 date system: its serial is 1,462 days short of the 1900 one', () => {
+    expect(parseYear(46022, 'dd-mm-yyyy')).toBe(2025); // 31-12-2025 in the 1900 system
+    expect(parseYear(46022 - 1462, 'dd-mm-yyyy', true)).toBe(2025); // the same day, as a 1904 workbook holds it
+    expect(parseYear(46022 - 1462, 'dd-mm-yyyy')).toBe(2021); // what the 1900 system makes of it
+    expect(parseYear(44927 - 1462, 'd/m/yyyy', true)).toBe(2023); // 1-1-2023: the first day stays in its year
+    // A year written as a number or as text is no serial: the date system does not touch it.
+    expect(parseYear(2025, 'dd-mm-yyyy', true)).toBe(2025);
+    expect(parseYear('31.12.2025', undefined, true)).toBe(2025);
+  });
   it('Excel errors by text or by valueTypes', () => {
     for (const e of ['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!']) expect(isExcelError(e)).toBe(true);
     expect(isExcelError('#1 klub')).toBe(false);

@@ -65,6 +65,18 @@ describe('reading the sheets staff keep', () => {
     expect(validateWorkbook({ sheets: [{ name: 'Budget', values }] }, { year: 2023 }).data.budget).toMatchObject([{ hours: 20 }]);
   });
 
+  it('a 1904 workbook: its date cells give the year of the 1904 system, for the programme year and the rows', () => {
+    // 31-12-2025 and 31-12-2024 as a workbook in the 1904 date system holds them.
+    const values: CellValue[][] = [['År', 'Forening', 'Bydel', 'Partnerskab', 'Tilskud', 'Timer pr. uge'], [46022 - 1462, 'Siam', 'Nørrebro', 'standard', 250000, 30], [45657 - 1462, 'Siam', 'Nørrebro', 'standard', 200000, 22]];
+    const numberFormat = values.map((_, r) => (r === 0 ? [] : ['dd-mm-yyyy']));
+    const of1904 = validateWorkbook({ date1904: true, sheets: [{ name: 'Budget', values, numberFormat }] });
+    expect(of1904).toMatchObject({ year: 2025, model: 'model-2025' });
+    expect(of1904.data.budget).toMatchObject([{ grant: 250000, hours: 30, year: 2025 }]);
+    expect(of1904.issues.filter((i) => i.code === 'grant-mismatch')).toEqual([]);
+    // The same cells in a 1900 workbook are four years earlier.
+    expect(validateWorkbook({ sheets: [{ name: 'Budget', values, numberFormat }] })).toMatchObject({ year: 2021, model: 'model-2012' });
+  });
+
   it('the user can say which sheet is which', () => {
     const r = validateWorkbook({ sheets: [{ name: 'Mine tal', values: staffBudget() }] }, { budgetSheet: 'Mine tal', membershipSheet: false });
     expect(r.sheets.budget?.name).toBe('Mine tal');

@@ -102,6 +102,8 @@ export interface WorkbookModel {
   activeSheet: string | null;
   /** The last Range.select(): what the user would see selected in Excel. */
   selection: { sheet: string; address: string } | null;
+  /** The workbook counts dates from 1904 (File › Options › Advanced); Workbook.functions computes in it. */
+  date1904: boolean;
 }
 
 export interface SheetInit {

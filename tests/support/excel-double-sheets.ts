@@ -1,15 +1,18 @@
 /** Workbook, worksheets, tables, charts and the hidden add-in settings of the Excel double. */
 import { cellValue, chartSeries, chartTypes, parseRangeAddress, qualifiedAddress, sheetModel, usedBox, type ChartModel, type SheetModel, type TableModel, type WorkbookModel } from './excel-double-model';
 import { ClientObject, notLoaded, OfficeDoubleError, propertyNames, type Context } from './excel-double-proxy';
+import { FunctionsProxy } from './excel-double-functions';
 import { RangeProxy } from './excel-double-range';
 
 export class WorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly functions: FunctionsProxy;
   constructor(context: Context) {
     super(context);
     this.worksheets = new WorksheetCollectionProxy(context);
     this.settings = new SettingCollectionProxy(context);
+    this.functions = new FunctionsProxy(context);
   }
   protected describe() {
     return 'Workbook';

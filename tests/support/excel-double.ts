@@ -29,6 +29,8 @@ export interface ExcelDoubleInit {
   displayLanguage?: string;
   /** Where Office runs, as Office.onReady says it: "OfficeOnline" (the default, a browser), "PC", "Mac". */
   platform?: string;
+  /** The workbook's date system is the 1904 one (default: 1900, Excel's). */
+  date1904?: boolean;
   /** Excel on the web's limit on one response; smaller in tests that exercise the fallback. */
   payloadLimitBytes?: number;
 }
@@ -40,6 +42,7 @@ export function createExcelDouble(init: ExcelDoubleInit): ExcelDouble {
     settings: new Map(),
     activeSheet: init.sheets[0]?.name ?? null,
     selection: null,
+    date1904: init.date1904 ?? false,
   };
   const log: DoubleLog = { runs: 0, syncs: 0, commands: [] };
   const options: Options = { payloadLimitBytes: init.payloadLimitBytes ?? 5 * 1024 * 1024 };
