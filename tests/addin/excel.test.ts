@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CellValue } from '../../shared/schemas';
-import { validateWorkbook } from '../../shared';
 import { createExcelDouble, type ExcelDouble } from '../support/excel-double';
 import { fillAt, type SheetInit } from '../support/excel-double-model';
 import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
