@@ -194,6 +194,16 @@ const da = {
   trendGrantCaption: 'Diagramdata: tilskud i 1.000 kr. pr. bydel, år for år',
   trendGrantTitle: 'Tilskud pr. bydel (1.000 kr.), år for år',
   insertedTrend: 'Udviklingen år for år er med ({years}).',
+  changeTitle: 'Medlemmer under 25: ændring siden {previous}',
+  changeFetching: 'Henter {previous} fra tjenesten …',
+  changeSource: '{previous}: den gemte version fra {when}. {year}: arkene i denne arbejdsbog (ikke gemt).',
+  changeColumn: 'Ændring',
+  changeNew: 'ny',
+  changeNotThisYear: 'ikke i år',
+  changeNoMembershipNow: 'Ændringen mod {previous} vises, når et medlemsark med medlemstal er valgt under Medlemsark.',
+  changeNoPreviousVersion: 'Tjenesten har ingen gemt version af {previous}, så der er ingen ændring at vise.',
+  changeNoPreviousMembers: 'Den gemte version af {previous} har intet medlemsark, så der er ingen ændring at vise.',
+  changeNeedsService: 'Ændringen mod {previous} kræver tjenesten, som ikke kunne bruges:',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -382,6 +392,16 @@ const en: Record<MessageKey, string> = {
   trendGrantCaption: 'Chart data: grant in DKK 1,000 per district, year by year',
   trendGrantTitle: 'Grant per district (DKK 1,000), year by year',
   insertedTrend: 'The year-by-year development is included ({years}).',
+  changeTitle: 'Members under 25: change since {previous}',
+  changeFetching: 'Getting {previous} from the service …',
+  changeSource: '{previous}: the saved version of {when}. {year}: the sheets in this workbook (not saved).',
+  changeColumn: 'Change',
+  changeNew: 'new',
+  changeNotThisYear: 'not this year',
+  changeNoMembershipNow: 'The change since {previous} is shown when a membership sheet with figures is chosen under Membership sheet.',
+  changeNoPreviousVersion: 'The service has no saved version of {previous}, so there is no change to show.',
+  changeNoPreviousMembers: 'The saved version of {previous} has no membership sheet, so there is no change to show.',
+  changeNeedsService: 'The change since {previous} needs the service, which could not be used:',
 };
 
 /** Both tables, for the test that holds them to the same keys and placeholders. */

@@ -11,6 +11,7 @@ import { buildOverviewSheet, districtFiguresFromSummary, overviewSheetName, type
 import { personalDataPlaces, personalDataRefusal } from './send-check';
 import { fetchMembershipExport } from './export-download';
 import { overviewTrend } from './trend';
+import { yearChange } from './year-change';
 import { loadSettings, saveSettings, type ServiceSettings } from './settings';
 import { h } from './views/dom';
 import { fixedText, renderFixBar, renderFixButton, undoneText } from './views/fixes';
@@ -20,6 +21,7 @@ import { renderSetup } from './views/setup';
 import { renderExport } from './views/export';
 import { renderChanges, renderConflict, renderRefused, renderSaved } from './views/snapshot';
 import { renderSummary } from './views/summary';
+import { renderYearChange, renderYearChangePending } from './views/year-change';
 import {
   chosenSheets, detectChoice, groupIssues, highlightTargets, validateChoice, yearOptions, type Choice, type Detection,
 } from './workbook-choice';
@@ -303,7 +305,12 @@ export class Pane {
     if (this.askForYear()) return;
     const report = await this.currentReport();
     if (!report) return;
-    this.show('info', '', 'summary', renderSummary(report.summary, this.choice?.year ?? report.year, this.lang, this.t));
+    const year = (this.choice?.year ?? report.year) as number;
+    // This year's figures at once; the change against the year before when the service has answered.
+    const pending = renderYearChangePending(year, this.t);
+    this.show('info', '', 'summary', renderSummary(report.summary, year, this.lang, this.t), pending);
+    const change = await yearChange(this.settings, year, report.summary, this.choice?.membershipSheet != null);
+    pending.replaceWith(renderYearChange(change, this.lang, this.t, (failure) => this.failureText(failure)));
   }
 
   private async save(options: { force: boolean; basedOn?: string | null; retriedBasedOn?: boolean }): Promise<void> {

@@ -23,6 +23,8 @@ const missing = chromiumMissing();
 const patience = { timeout: 120_000, interval: 100 };
 if (missing && !process.env.CI) console.log(`skipping the browser test: ${missing}`);
 
+const rows2024 = associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 }));
+
 describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pane (headless Chromium, real service)', () => {
   let service: RunningService;
   let browser: Browser;
@@ -34,7 +36,6 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     token = await service.editorToken('Rapporter');
     // Two stored years with membership figures, so the export and the trend have both: 2024 (the 2012 model's
     // grant, other member counts, Brønshøj Boldklub not yet a partner, so Brønshøj-Husum is new in 2025) and 2025.
-    const rows2024 = associations2025(3).slice(1).map((r) => ({ ...r, tier: 'standard' as const, grant: 200_000 }));
     for (const [year, rows] of [[2024, rows2024], [2025, associations2025()]] as const) {
       const saved = await service.post('/api/snapshots', token, snapshotBody(fixtureWorkbook(year, [...rows])));
       if (saved.status !== 201) throw new Error(`saving ${year}: HTTP ${saved.status}`);
@@ -268,6 +269,60 @@ describe.skipIf(missing !== null && !process.env.CI)('the reports of the task pa
     expect(sheet.tables.map((t) => t.name)).toEqual(['Bydelsoversigt_2025']);
     expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered']);
     await shot(page, `${displayLanguage.slice(0, 2)}-overview-offline-years`);
+    await page.context().close();
+  });
+
+  // ------------------------------------------------------------------------------------------ Oversigt's change
+
+  interface Districts { districts: Array<{ district: string; membersUnder25: number }>; total: { membersUnder25: number } }
+
+  it.each([
+    ['da-DK', 'Medlemmer under 25: ændring siden 2024', /^2024: den gemte version fra \d+\. \S+ kl\. \d\d\.\d\d\. 2025: arkene i denne arbejdsbog \(ikke gemt\)\.$/, 'ny', 'I alt'],
+    ['en-US', 'Members under 25: change since 2024', /^2024: the saved version of \d+ \S+ at \d\d:\d\d\. 2025: the sheets in this workbook \(not saved\)\.$/, 'new', 'Total'],
+  ])('Oversigt (%s) shows each bydel\'s change against the year before from the service', async (displayLanguage, title, source, isNew, total) => {
+    const page = await open({ workbookName: 'Partnerskaber.xlsx', displayLanguage, sheets: fixtureWorkbook(2025).sheets }, undefined, { token });
+    const before = await service.get<Districts>('/api/years/2024/districts', token);
+    const now = await service.get<Districts>('/api/years/2025/districts', token);
+    await page.click('#overview');
+    await page.waitForSelector('#summary-change-section[data-state="change"]');
+    expect(await page.locator('#summary-change-section h3').textContent()).toBe(title);
+    expect(await page.locator('#summary-change-section .hint').textContent()).toMatch(source);
+    const cells = (district: string) => page.locator(`#summary-change tr[data-district="${district}"] td`).allTextContents();
+    const nr24 = before.districts.find((d) => d.district === 'Nørrebro')!.membersUnder25;
+    const nr25 = now.districts.find((d) => d.district === 'Nørrebro')!.membersUnder25;
+    const fmt = (n: number) => new Intl.NumberFormat(displayLanguage === 'da-DK' ? 'da-DK' : 'en-GB').format(n);
+    const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `\u2212${fmt(-n)}` : '0');
+    expect(await cells('Nørrebro')).toEqual([fmt(nr24), fmt(nr25), signed(nr25 - nr24)]);
+    // Brønshøj-Husum had no partnership in 2024: no figure and "new", never a change from 0.
+    expect(await cells('Brønshøj-Husum')).toEqual(['–', fmt(now.districts.find((d) => d.district === 'Brønshøj-Husum')!.membersUnder25), isNew]);
+    const foot = await page.locator('#summary-change tfoot').textContent();
+    expect(foot).toBe(`${total}${fmt(before.total.membersUnder25)}${fmt(now.total.membersUnder25)}${signed(now.total.membersUnder25 - before.total.membersUnder25)}`);
+    // This year's own tables are there as before.
+    expect(await page.locator('#summary-districts tbody tr').count()).toBe(now.districts.length);
+    await shot(page, `${displayLanguage.slice(0, 2)}-summary-change`);
+    await page.context().close();
+  });
+
+  it.each([
+    ['da-DK', 'offline', 'Ændringen mod 2024 kræver tjenesten, som ikke kunne bruges: Tjenesten på http://127.0.0.1:9 kan ikke nås.'],
+    ['en-US', 'offline', 'The change since 2024 needs the service, which could not be used: The service at http://127.0.0.1:9 cannot be reached.'],
+    ['da-DK', 'no-token', 'Ændringen mod 2024 kræver tjenesten, som ikke kunne bruges: Tjenesten kræver en nøgle (token)'],
+    ['en-US', 'no-token', 'The change since 2024 needs the service, which could not be used: The service needs a token'],
+    ['da-DK', 'no-previous', 'Tjenesten har ingen gemt version af 2023, så der er ingen ændring at vise.'],
+    ['en-US', 'no-previous', 'The service has no saved version of 2023, so there is no change to show.'],
+    ['da-DK', 'no-membership-sheet', 'Ændringen mod 2024 vises, når et medlemsark med medlemstal er valgt under Medlemsark.'],
+    ['en-US', 'no-membership-sheet', 'The change since 2024 is shown when a membership sheet with figures is chosen under Membership sheet.'],
+  ])('Oversigt (%s, %s) says why there is no change, and shows no change figures', async (displayLanguage, situation, said) => {
+    const sheets = situation === 'no-previous' ? fixtureWorkbook(2024, [...rows2024]).sheets : fixtureWorkbook(2025).sheets;
+    const settings = { offline: { url: 'http://127.0.0.1:9', token }, 'no-token': { token: '' }, 'no-previous': { token }, 'no-membership-sheet': { token } }[situation]!;
+    const page = await open({ workbookName: 'Partnerskaber.xlsx', displayLanguage, sheets }, undefined, settings);
+    if (situation === 'no-membership-sheet') await page.selectOption('#membership-sheet', '');
+    await page.click('#overview');
+    await page.waitForSelector('#summary-change-section[data-state="none"]');
+    expect(await page.locator('#summary-change-none').textContent()).toContain(said);
+    expect(await page.locator('#summary-change').count()).toBe(0);
+    expect(await page.locator('#summary-districts').count()).toBe(1);
+    await shot(page, `${displayLanguage.slice(0, 2)}-summary-change-${situation}`);
     await page.context().close();
   });
 });
