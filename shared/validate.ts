@@ -280,21 +280,24 @@ function sheetInfo(kind: SheetKind, choice: SheetChoice, dataRows: number, other
 /** Workbook findings first, then sheet by sheet in workbook order, row by row, column by column. */
 function sortIssues(issues: Issue[], sheets: readonly SheetGrid[]): Issue[] {
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  const colOf = (cell: string | null) => (cell ? cell.replace(/\d+$/, '') : '');
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => {
-      const sa = a.issue.sheet === null ? -1 : (order.get(a.issue.sheet) ?? 1e6);
-      const sb = b.issue.sheet === null ? -1 : (order.get(b.issue.sheet) ?? 1e6);
-      if (sa !== sb) return sa - sb;
-      const ra = a.issue.row ?? 0;
-      const rb = b.issue.row ?? 0;
-      if (ra !== rb) return ra - rb;
-      const ca = colOf(a.issue.cell);
-      const cb = colOf(b.issue.cell);
-      if (ca.length !== cb.length) return ca.length - cb.length;
-      if (ca !== cb) return ca < cb ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.issue);
+  // Each issue's place as numbers, worked out once (not in every comparison): sheet, row, column.
+  const keys = issues.map((issue, i) => ({
+    issue, i,
+    sheet: issue.sheet === null ? -1 : (order.get(issue.sheet) ?? 1e6),
+    row: issue.row ?? 0,
+    col: columnOf(issue.cell),
+  }));
+  keys.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.i - b.i);
+  return keys.map((k) => k.issue);
+}
+
+/** The 1-based column of an A1 address ("AB12" → 28); 0 for none. */
+function columnOf(cell: string | null): number {
+  let col = 0;
+  if (cell) for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col;
 }

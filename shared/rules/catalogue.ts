@@ -467,7 +467,12 @@ export const catalogue: ReadonlyArray<{ [C in IssueCode]: RuleDefinition<C> }[Is
 export const issueCodes = catalogue.map((r) => r.code) as [IssueCode, ...IssueCode[]];
 
 export function ruleByCode<C extends IssueCode>(code: C): RuleDefinition<C> {
+  return { code, ...ruleOf(code) };
+}
+
+/** A rule's severity and messages as the table holds them, not copied: addIssue asks once per finding. */
+export function ruleOf<C extends IssueCode>(code: C): Omit<RuleDefinition<C>, 'code'> {
   const rule = rules[code] as Omit<RuleDefinition<C>, 'code'> | undefined;
   if (!rule) throw new Error(`No rule with code ${code}`);
-  return { code, ...rule };
+  return rule;
 }

@@ -1,6 +1,6 @@
 import { cellAddress } from '../read/a1';
 import type { CellValue, Fix, Issue, Lang } from '../schemas';
-import { ruleByCode, type IssueCode, type MessageContext, type RuleParams, type Surface } from './catalogue';
+import { ruleOf, type IssueCode, type MessageContext, type RuleParams, type Surface } from './catalogue';
 
 /** Where an issue points: a sheet, and a 0-based row and column where there is one. */
 export interface Location {
@@ -26,23 +26,17 @@ export interface IssueSink {
 export type ParamArgs<C extends IssueCode> = Record<string, never> extends RuleParams[C] ? [params?: RuleParams[C]] : [params: RuleParams[C]];
 
 export function addIssue<C extends IssueCode>(sink: IssueSink, code: C, at: Location, ...args: ParamArgs<C>): void {
-  const rule = ruleByCode(code);
-  const row = at.row ?? null;
-  const cell = row !== null ? cellAddress(row, at.col ?? 0) : null;
+  const rule = ruleOf(code);
+  const row0 = at.row ?? null;
+  const cell = row0 !== null ? cellAddress(row0, at.col ?? 0) : null;
+  const row = row0 === null ? null : row0 + 1;
   const value = at.value === undefined ? null : at.value;
   const association = at.association ?? null;
-  const context: MessageContext = { cell, row: row === null ? null : row + 1, value, association, surface: sink.surface };
-  const params = (args[0] ?? {}) as RuleParams[C];
-  sink.issues.push({
-    code,
-    severity: rule.severity,
-    sheet: at.sheet,
-    cell,
-    row: row === null ? null : row + 1,
-    field: at.field ?? null,
-    value,
-    message: rule.message[sink.lang]({ ...context, ...params }),
-    association,
-    ...(at.fix ? { fix: at.fix } : {}),
-  });
+  // One object for the message, the context and then the rule's own parameters: a sheet can give tens of
+  // thousands of findings (a text amount in every row), and copying spreads was a good part of their cost.
+  const context: MessageContext = { cell, row, value, association, surface: sink.surface };
+  const message = rule.message[sink.lang](Object.assign(context, args[0]) as MessageContext & RuleParams[C]);
+  const issue: Issue = { code, severity: rule.severity, sheet: at.sheet, cell, row, field: at.field ?? null, value, message, association };
+  if (at.fix) issue.fix = at.fix;
+  sink.issues.push(issue);
 }
