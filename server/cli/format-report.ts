@@ -1,11 +1,11 @@
-import { copenhagen } from '../../shared/config';
+import { modelName } from '../../shared/model-words';
 import { textTable as table } from './text-table';
-import type { DistrictTotals, Issue, Lang, LocalAreaTotals, Report, Totals } from '../../shared/schemas';
+import type { DistrictTotals, Issue, Lang, LocalAreaTotals, ModelId, Report, Totals } from '../../shared/schemas';
 
 interface Words {
   counts: (e: number, w: number, i: number) => string;
   severity: Record<Issue['severity'], string>;
-  model: (fromYear: number) => string;
+  model: (id: ModelId) => string;
   noIssues: string;
   unknownYear: string;
   sheetHeader: (kind: string, name: string, headerRow: number, rows: number) => string;
@@ -24,7 +24,7 @@ interface Words {
 const da: Words = {
   counts: (e, w, i) => `${e} fejl, ${w} ${w === 1 ? 'advarsel' : 'advarsler'}, ${i} ${i === 1 ? 'oplysning' : 'oplysninger'}`,
   severity: { error: 'Fejl', warning: 'Advarsel', info: 'Oplysning' },
-  model: (fromYear) => `modellen fra ${fromYear}`,
+  model: (id) => modelName(id, 'da'),
   noIssues: 'Ingen bemærkninger.',
   unknownYear: 'ukendt år',
   sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", overskrift i række ${headerRow}, ${rows} ${rows === 1 ? 'række' : 'rækker'}`,
@@ -43,7 +43,7 @@ const da: Words = {
 const en: Words = {
   counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-  model: (fromYear) => `the ${fromYear} model`,
+  model: (id) => modelName(id, 'en'),
   noIssues: 'No findings.',
   unknownYear: 'unknown year',
   sheetHeader: (kind, name, headerRow, rows) => `${kind}: "${name}", header in row ${headerRow}, ${rows} ${rows === 1 ? 'row' : 'rows'}`,
@@ -95,8 +95,7 @@ export function formatReportText(report: Report, lang: Lang, file: string): stri
   const w = lang === 'da' ? da : en;
   const num = numberFormatter(lang);
   const lines: string[] = [];
-  const model = report.model ? copenhagen.models.find((m) => m.id === report.model) : undefined;
-  lines.push(`${file} · ${report.year ?? w.unknownYear}${model ? ` (${w.model(model.fromYear)})` : ''} · ${w.counts(report.counts.error, report.counts.warning, report.counts.info)}`);
+  lines.push(`${file} · ${report.year ?? w.unknownYear}${report.model ? ` (${w.model(report.model)})` : ''} · ${w.counts(report.counts.error, report.counts.warning, report.counts.info)}`);
   for (const kind of ['budget', 'membership'] as const) {
     const s = report.sheets[kind];
     if (s) lines.push(`  ${w.sheetHeader(w.kinds[kind], s.name, s.headerRow, s.dataRows)}`);

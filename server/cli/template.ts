@@ -28,7 +28,7 @@ export async function runTemplateCommand(args: string[], { io, w }: CliContext):
   if (!model) throw new UsageError(w.yearBeforeProgramme(year));
   const bytes = new Uint8Array(await buildTemplateWorkbook(year).xlsx.writeBuffer());
   await writeOutputFile(out, bytes, { force: values.force === true, option: '--out' }, w);
-  io.out(w.wroteTemplate(out, budgetSheetName(year), membershipSheetName(year), model.fromYear));
+  io.out(w.wroteTemplate(out, budgetSheetName(year), membershipSheetName(year), model.id));
   io.out(given !== undefined ? w.yearSource.option(year) : fromName !== null ? w.yearSource.fileName(year, basename(out)) : w.yearSource.today(year));
   return 0;
 }

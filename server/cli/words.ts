@@ -3,7 +3,8 @@
  * rule codes and roles are the same in both: they are what a person types.
  */
 import { copenhagen } from '../../shared/config';
-import type { Lang } from '../../shared/schemas';
+import { modelName } from '../../shared/model-words';
+import type { Lang, ModelId } from '../../shared/schemas';
 import type { SkipReason } from '../xlsx/patch-cells';
 
 const changePercent = Math.round(copenhagen.membershipChangeMax * 100);
@@ -120,8 +121,8 @@ tjenesten først, eller lad en administrator gøre det samme gennem tjenesten (P
         : code === 'EBUSY'
           ? `Kunne ikke skrive ${o}: filen er åben i et andet program (fx Excel). Luk den og prøv igen.`
           : `Kunne ikke skrive ${o}${code ? ` (${code})` : ''}: tjek at mappen findes, og at filen ikke er åben i Excel.`,
-  wroteTemplate: (o: string, budget: string, membership: string, modelYear: number) =>
-    `Skrev ${o}: arkene "${budget}" og "${membership}" (modellen fra ${modelYear}).`,
+  wroteTemplate: (o: string, budget: string, membership: string, model: ModelId) =>
+    `Skrev ${o}: arkene "${budget}" og "${membership}" (${modelName(model, 'da')}).`,
   yearSource: {
     option: (y: number) => `Programåret er ${y} (--year).`,
     fileName: (y: number, f: string) => `Programåret er ${y}, taget fra filnavnet ${f}. Brug --year for et andet år.`,
@@ -289,7 +290,7 @@ first, or let an administrator do the same through the service (POST, GET and DE
         : code === 'EBUSY'
           ? `Could not write ${o}: the file is open in another program (e.g. Excel). Close it and try again.`
           : `Could not write ${o}${code ? ` (${code})` : ''}: check that the folder exists and the file is not open in Excel.`,
-  wroteTemplate: (o, budget, membership, modelYear) => `Wrote ${o}: the sheets "${budget}" and "${membership}" (the ${modelYear} model).`,
+  wroteTemplate: (o, budget, membership, model) => `Wrote ${o}: the sheets "${budget}" and "${membership}" (${modelName(model, 'en')}).`,
   yearSource: {
     option: (y) => `The programme year is ${y} (--year).`,
     fileName: (y, f) => `The programme year is ${y}, taken from the file name ${f}. Use --year for another year.`,

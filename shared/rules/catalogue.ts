@@ -1,4 +1,5 @@
 import type { CellValue, Lang, ModelId, Severity, SheetKind, Tier } from '../schemas';
+import { modelName } from '../model-words';
 import { describeTextProblem, type TextProblem } from '../text-safety';
 
 /** Where a report is read: the wording of a fix can name the control the person has (`--year`, the year field). */
@@ -95,9 +96,18 @@ const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
 const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
-/** The models as finance staff name them (DECISIONS.md): "2012-modellen" for the first, "modellen fra 2025" after. */
-const modelDa = (id: ModelId) => (id === 'model-2012' ? '2012-modellen' : `modellen fra ${id.slice('model-'.length)}`);
-const modelEn = (id: ModelId) => `the ${id.slice('model-'.length)} model`;
+const modelDa = (id: ModelId) => modelName(id, 'da');
+const modelEn = (id: ModelId) => modelName(id, 'en');
+/** "1 række", "2 rækker": a count with its noun in the number it needs. */
+const count = (n: unknown, one: string, many: string, lang: Lang) => `${lang === 'da' ? da(n) : en(n)} ${n === 1 ? one : many}`;
+/** A tier with its article: "et standardpartnerskab", "an extended (udvidet) partnership". */
+const tierDa = (t: Tier) => (t === 'udvidet' ? 'et udvidet partnerskab' : 'et standardpartnerskab');
+const tierEn = (t: Tier) => (t === 'udvidet' ? 'an extended (udvidet) partnership' : 'a standard partnership');
+/** How the person sets the year where they read the report. */
+const setYearDa = (s: Surface | undefined) =>
+  s === 'cli' ? 'angiv det med --year, fx --year 2025' : s === 'pane' ? 'vælg det under Programår' : s === 'api' ? 'send det i year, fx year=2025' : 'angiv året';
+const setYearEn = (s: Surface | undefined) =>
+  s === 'cli' ? 'give it with --year, e.g. --year 2025' : s === 'pane' ? 'choose it under Programme year' : s === 'api' ? 'send it in year, e.g. year=2025' : 'give the year';
 const monthsDa = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
 const monthsEn = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
 
@@ -142,8 +152,8 @@ const rules: RuleTable = {
     severity: 'error', models: both,
     description: "A required column (for the year's model) is absent; the message lists the accepted headers.",
     message: {
-      da: (p) => `Kolonnen "${p.header}" mangler i overskriftsrækken (række ${p.row})${p.model ? ` og er påkrævet i ${p.model}` : ''}. Tilføj en kolonne med en af overskrifterne: ${p.accepted}.`,
-      en: (p) => `The column "${p.header}" is missing from the header row (row ${p.row})${p.model ? ` and is required in ${p.model}` : ''}. Add a column headed one of: ${p.accepted}.`,
+      da: (p) => `Kolonnen "${p.header}" mangler i overskriftsrækken (række ${p.row})${p.model ? ` og er påkrævet i ${modelDa(p.model)}` : ''}. Tilføj en kolonne med en af overskrifterne: ${p.accepted}.`,
+      en: (p) => `The column "${p.header}" is missing from the header row (row ${p.row})${p.model ? ` and is required in ${modelEn(p.model)}` : ''}. Add a column headed one of: ${p.accepted}.`,
     },
   },
   'unknown-column': {
@@ -232,7 +242,7 @@ const rules: RuleTable = {
   },
   'unknown-tier': {
     severity: 'error', models: m2025,
-    description: 'The tier is not standard/udvidet (model-2025).',
+    description: 'The tier is not standard/udvidet (the 2025 model).',
     message: {
       da: (p) => `${at(p)}Partnerskabstypen "${p.value ?? ''}" for "${p.association}" kendes ikke. Skriv "standard" eller "udvidet".`,
       en: (p) => `${at(p)}The tier "${p.value ?? ''}" of "${p.association}" is not known. Write "standard" or "udvidet".`,
@@ -243,11 +253,11 @@ const rules: RuleTable = {
     description: "The grant differs from the tier's amount (model-2012: 200,000), pro rata to `months` when a row gives fewer than 12.",
     message: {
       da: (p) => p.months
-        ? `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året i ${p.model}, forholdsmæssigt efter kolonnen Måneder).`
-        : `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men et ${p.tier}-partnerskab får ${kr(p.expected)} om året i ${p.model}.`,
+        ? `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men ${tierDa(p.tier)} får ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året i ${modelDa(p.model)}, forholdsmæssigt efter kolonnen Måneder).`
+        : `${at(p)}Tilskuddet til "${p.association}" er ${kr(p.value)}, men ${tierDa(p.tier)} får ${kr(p.expected)} om året i ${modelDa(p.model)}.`,
       en: (p) => p.months
-        ? `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year in ${p.model}, pro rata to the Måneder column).`
-        : `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but a ${p.tier} partnership gets ${dkk(p.expected)} a year in ${p.model}.`,
+        ? `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but ${tierEn(p.tier)} gets ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year in ${modelEn(p.model)}, pro rata to the Måneder column).`
+        : `${at(p)}The grant to "${p.association}" is ${dkk(p.value)}, but ${tierEn(p.tier)} gets ${dkk(p.expected)} a year in ${modelEn(p.model)}.`,
     },
   },
   'cofinancing-below-minimum': {
@@ -255,19 +265,19 @@ const rules: RuleTable = {
     description: 'Co-financing under 50,000 (standard) / 100,000 (udvidet).',
     message: {
       da: (p) => p.months
-        ? `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året, forholdsmæssigt efter kolonnen Måneder).`
-        : `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; et ${p.tier}-partnerskab skal medfinansiere mindst ${kr(p.expected)} om året.`,
+        ? `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; ${tierDa(p.tier)} skal medfinansiere mindst ${kr(p.expected)} for ${monthsDa(p.months)} af ${p.monthsPerYear} (${kr(p.yearly)} om året, forholdsmæssigt efter kolonnen Måneder).`
+        : `${at(p)}Medfinansieringen fra "${p.association}" er ${kr(p.value)}; ${tierDa(p.tier)} skal medfinansiere mindst ${kr(p.expected)} om året.`,
       en: (p) => p.months
-        ? `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year, pro rata to the Måneder column).`
-        : `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; a ${p.tier} partnership must co-finance at least ${dkk(p.expected)} a year.`,
+        ? `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; ${tierEn(p.tier)} must co-finance at least ${dkk(p.expected)} for ${monthsEn(p.months)} of ${p.monthsPerYear} (${dkk(p.yearly)} a year, pro rata to the Måneder column).`
+        : `${at(p)}The co-financing of "${p.association}" is ${dkk(p.value)}; ${tierEn(p.tier)} must co-finance at least ${dkk(p.expected)} a year.`,
     },
   },
   'hours-below-minimum': {
     severity: 'error', models: both,
     description: 'Hours under 25 / 37 (model-2025), under 20 (model-2012).',
     message: {
-      da: (p) => `${at(p)}Ressourcepersonen hos "${p.association}" har ${p.value} timer om ugen; ${p.model} kræver mindst ${p.expected} timer${p.tier ? ` i et ${p.tier}-partnerskab` : ''}.`,
-      en: (p) => `${at(p)}The resource person at "${p.association}" works ${p.value} hours a week; ${p.model} requires at least ${p.expected} hours${p.tier ? ` in a ${p.tier} partnership` : ''}.`,
+      da: (p) => `${at(p)}Ressourcepersonen hos "${p.association}" har ${count(p.value, 'time', 'timer', 'da')} om ugen; ${modelDa(p.model)} kræver mindst ${count(p.expected, 'time', 'timer', 'da')}${p.tier ? ` i ${tierDa(p.tier)}` : ''}.`,
+      en: (p) => `${at(p)}The resource person at "${p.association}" works ${count(p.value, 'hour', 'hours', 'en')} a week; ${modelEn(p.model)} requires at least ${count(p.expected, 'hour', 'hours', 'en')}${p.tier ? ` in ${tierEn(p.tier)}` : ''}.`,
     },
   },
   'agreement-terms-missing': {
@@ -302,8 +312,8 @@ const rules: RuleTable = {
     severity: 'warning', models: m2025,
     description: 'The number of udvidet partnerships is not 4.',
     message: {
-      da: (p) => `Arket har ${p.value} udvidede partnerskaber; modellen har ${p.expected} (ét pr. lokalområde).`,
-      en: (p) => `The sheet has ${p.value} extended partnership${p.value === 1 ? '' : 's'}; the model has ${p.expected} (one per local area).`,
+      da: (p) => `Arket har ${count(p.value, 'udvidet partnerskab', 'udvidede partnerskaber', 'da')}; modellen har ${da(p.expected)} (ét pr. lokalområde).`,
+      en: (p) => `The sheet has ${count(p.value, 'extended partnership', 'extended partnerships', 'en')}; the model has ${en(p.expected)} (one per local area).`,
     },
   },
   'budget-frame-exceeded': {
@@ -327,43 +337,43 @@ const rules: RuleTable = {
     description: 'The programme year is before 2012 or cannot be determined.',
     message: {
       da: (p) => p.value
-        ? `Programåret ${p.value} ligger før programmet (første år ${p.expected}). Angiv det rigtige år.`
-        : `Programåret kan ikke bestemmes. Tilføj en kolonne "År", skriv året i arkets navn (fx "Budget 2025"), eller vælg året.`,
+        ? `Året ${p.value} ligger før programmet, som begyndte i ${p.expected}, så der er ingen regler at tjekke arkene efter. Er det et andet år, så ${setYearDa(p.surface)}.`
+        : `Arkene siger ikke, hvilket år tallene er for, så de kan ikke tjekkes efter årets regler. Skriv året i arkets navn (fx "Budget 2025") eller i en kolonne "År", eller ${setYearDa(p.surface)}.`,
       en: (p) => p.value
-        ? `The programme year ${p.value} is before the programme (first year ${p.expected}). Give the right year.`
-        : `The programme year cannot be determined. Add a column "År", put the year in the sheet name (e.g. "Budget 2025"), or choose the year.`,
+        ? `The year ${p.value} is before the programme, which began in ${p.expected}, so there are no rules to check the sheets against. If it is another year, ${setYearEn(p.surface)}.`
+        : `The sheets do not say which year the figures are for, so they cannot be checked against the year's rules. Put the year in the sheet name (e.g. "Budget 2025") or in a column "År", or ${setYearEn(p.surface)}.`,
     },
   },
   'members-below-threshold': {
     severity: 'warning', models: both,
     description: 'Fewer than 100 members under 25.',
     message: {
-      da: (p) => `${at(p)}"${p.association}" har ${p.value} medlemmer under 25; udvælgelseskriteriet er mindst ${p.expected}.`,
-      en: (p) => `${at(p)}"${p.association}" has ${p.value} members under 25; the selection criterion is at least ${p.expected}.`,
+      da: (p) => `${at(p)}"${p.association}" har ${count(p.value, 'medlem', 'medlemmer', 'da')} under 25; udvælgelseskriteriet er mindst ${da(p.expected)}.`,
+      en: (p) => `${at(p)}"${p.association}" has ${count(p.value, 'member', 'members', 'en')} under 25; the selection criterion is at least ${en(p.expected)}.`,
     },
   },
   'age-bands-mismatch': {
     severity: 'error', models: both,
     description: 'The three age bands do not sum to the under-25 figure.',
     message: {
-      da: (p) => `${at(p)}Aldersgrupperne hos "${p.association}" giver ${p.expected}, men "Medlemmer under 25" er ${p.value}. Ret et af tallene.`,
-      en: (p) => `${at(p)}The age bands of "${p.association}" add up to ${p.expected}, but "Members under 25" is ${p.value}. Correct one of them.`,
+      da: (p) => `${at(p)}Aldersgrupperne hos "${p.association}" giver ${da(p.expected)}, men "Medlemmer under 25" er ${da(p.value)}. Ret et af tallene.`,
+      en: (p) => `${at(p)}The age bands of "${p.association}" add up to ${en(p.expected)}, but "Members under 25" is ${en(p.value)}. Correct one of them.`,
     },
   },
   'under25-exceeds-total': {
     severity: 'error', models: both,
     description: 'Members under 25 exceed members in all.',
     message: {
-      da: (p) => `${at(p)}"${p.association}" har ${p.under25} medlemmer under 25, men kun ${p.expected} medlemmer i alt.`,
-      en: (p) => `${at(p)}"${p.association}" has ${p.under25} members under 25 but only ${p.expected} members in all.`,
+      da: (p) => `${at(p)}"${p.association}" har ${count(p.under25, 'medlem', 'medlemmer', 'da')} under 25, men kun ${count(p.expected, 'medlem', 'medlemmer', 'da')} i alt.`,
+      en: (p) => `${at(p)}"${p.association}" has ${count(p.under25, 'member', 'members', 'en')} under 25 but only ${count(p.expected, 'member', 'members', 'en')} in all.`,
     },
   },
   'gender-mismatch': {
     severity: 'warning', models: both,
     description: 'Girls + boys differ from members under 25.',
     message: {
-      da: (p) => `${at(p)}Piger + drenge hos "${p.association}" er ${p.girlsAndBoys}, men medlemmer under 25 er ${p.expected}.`,
-      en: (p) => `${at(p)}Girls + boys at "${p.association}" are ${p.girlsAndBoys}, but members under 25 are ${p.expected}.`,
+      da: (p) => `${at(p)}Piger + drenge hos "${p.association}" er ${da(p.girlsAndBoys)}, men medlemmer under 25 er ${da(p.expected)}.`,
+      en: (p) => `${at(p)}Girls + boys at "${p.association}" come to ${en(p.girlsAndBoys)}, but members under 25 come to ${en(p.expected)}.`,
     },
   },
   'membership-missing': {
@@ -398,8 +408,8 @@ const rules: RuleTable = {
     severity: 'warning', models: both,
     description: "Members under 25 changed by more than 30 % against the association's figure in the previous snapshot of the year before.",
     message: {
-      da: (p) => `${at(p)}Medlemmer under 25 hos "${p.association}" er ${p.value} mod ${p.expected} i ${p.previousYear} (${p.change}). Tjek tallet.`,
-      en: (p) => `${at(p)}Members under 25 at "${p.association}" are ${p.value} against ${p.expected} in ${p.previousYear} (${p.change}). Check the figure.`,
+      da: (p) => `${at(p)}Medlemmer under 25 hos "${p.association}" er ${da(p.value)} mod ${da(p.expected)} i ${p.previousYear} (${p.change}). Tjek tallet.`,
+      en: (p) => `${at(p)}Members under 25 at "${p.association}" come to ${en(p.value)} against ${en(p.expected)} in ${p.previousYear} (${p.change}). Check the figure.`,
     },
   },
   'sheet-absent': {
@@ -450,8 +460,8 @@ const rules: RuleTable = {
     severity: 'warning', models: both,
     description: "The year asked for (the CLI's --year, the pane's Programår, the API's year) is not the one the sheets name (their year column, name or title): the findings follow the other year's rules; the message says how to check the sheets' own year.",
     message: {
-      da: (p) => `${p.source === 'column' ? `År-kolonnen i "${p.sheetName}" siger ${p.value}` : `Arket "${p.sheetName}" siger ${p.value} i ${p.source === 'name' ? 'sit navn' : 'titlen over overskriften'}`}, men året er sat til ${p.asked}, så arkene tjekkes efter ${p.model ? modelDa(p.model) : `året ${p.asked}`}${p.source === 'column' ? `, og rækker fra andre år end ${p.asked} springes over` : ''}. Er arkene fra ${p.value}, så ${p.surface === 'cli' ? `kør igen med --year ${p.value} (eller uden --year)` : p.surface === 'pane' ? `vælg ${p.value} under Programår` : p.surface === 'api' ? `send year=${p.value}, eller udelad year` : `vælg ${p.value} som år`}.`,
-      en: (p) => `${p.source === 'column' ? `The year column of "${p.sheetName}" says ${p.value}` : `The sheet "${p.sheetName}" says ${p.value} in its ${p.source === 'name' ? 'name' : 'title above the header'}`}, but the year is set to ${p.asked}, so the sheets are checked against ${p.model ? modelEn(p.model) : `the year ${p.asked}`}${p.source === 'column' ? `, and rows of years other than ${p.asked} are left out` : ''}. If the sheets are from ${p.value}, ${p.surface === 'cli' ? `run again with --year ${p.value} (or without --year)` : p.surface === 'pane' ? `choose ${p.value} under Programme year` : p.surface === 'api' ? `send year=${p.value}, or leave year out` : `choose ${p.value} as the year`}.`,
+      da: (p) => `${p.source === 'column' ? `År-kolonnen i "${p.sheetName}" siger ${p.value}` : `Arket "${p.sheetName}" siger ${p.value} i ${p.source === 'name' ? 'sit navn' : 'titlen over overskriften'}`}, men året er sat til ${p.asked}, ${p.model ? `så arkene tjekkes efter ${modelDa(p.model)}` : 'som programmet ikke har regler for'}${p.source === 'column' ? `, og rækker fra andre år end ${p.asked} springes over` : ''}. Er arkene fra ${p.value}, så ${p.surface === 'cli' ? `kør igen med --year ${p.value} (eller uden --year)` : p.surface === 'pane' ? `vælg ${p.value} under Programår` : p.surface === 'api' ? `send year=${p.value}, eller udelad year` : `vælg ${p.value} som år`}.`,
+      en: (p) => `${p.source === 'column' ? `The year column of "${p.sheetName}" says ${p.value}` : `The sheet "${p.sheetName}" says ${p.value} in its ${p.source === 'name' ? 'name' : 'title above the header'}`}, but the year is set to ${p.asked}, ${p.model ? `so the sheets are checked against ${modelEn(p.model)}` : 'which the programme has no rules for'}${p.source === 'column' ? `, and rows of years other than ${p.asked} are left out` : ''}. If the sheets are from ${p.value}, ${p.surface === 'cli' ? `run again with --year ${p.value} (or without --year)` : p.surface === 'pane' ? `choose ${p.value} under Programme year` : p.surface === 'api' ? `send year=${p.value}, or leave year out` : `choose ${p.value} as the year`}.`,
     },
   },
 };

@@ -38,7 +38,7 @@ describe('part-year partnerships: 2020, with five partners from mid-year (real .
     const wb = await roundTrip([{ name: 'Budget 2020', rows: budget2020([['Street Society', 'Valby', 200_000, 20, 6]]) }]);
     const [da] = errors(validateWorkbook(wb));
     expect(da).toMatchObject({ code: 'grant-mismatch', cell: 'C15', value: 200_000 });
-    expect(da.message).toContain('men et standard-partnerskab får 100.000 kr. for 6 måneder af 12 (200.000 kr. om året');
+    expect(da.message).toContain('men et standardpartnerskab får 100.000 kr. for 6 måneder af 12 (200.000 kr. om året');
     expect(da.message).toContain('forholdsmæssigt efter kolonnen Måneder');
     const [en] = errors(validateWorkbook(wb, { lang: 'en' }));
     expect(en.message).toContain('gets DKK 100,000 for 6 months of 12 (DKK 200,000 a year');

@@ -89,7 +89,7 @@ describe('template writes what it says, where it says', () => {
     const file = join(dir, 'skabelon-2024.xlsx');
     const first = await spawnCli(['template', '--out', file]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain('arkene "Budget 2024" og "Medlemstal 2024" (modellen fra 2012).');
+    expect(first.stdout).toContain('arkene "Budget 2024" og "Medlemstal 2024" (2012-modellen).');
     expect(first.stdout).toContain('Programåret er 2024, taget fra filnavnet skabelon-2024.xlsx.');
     const before = readFileSync(file);
     writeFileSync(file, 'mine');
