@@ -138,7 +138,7 @@ const variantEn = (p: MessageContext & RuleParams['spelling-variant']) => {
 const rules: RuleTable = {
   'sheet-not-found': {
     severity: 'error', models: both,
-    description: 'No budget or no membership sheet could be identified.',
+    description: 'No budget and no membership sheet could be identified, or the one asked for by name is not there (one sheet without the other is sheet-absent).',
     message: {
       da: (p) => p.name
         ? `Arket "${p.name}" findes ikke i projektmappen. Vælg et af: ${p.available}.`
