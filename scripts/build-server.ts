@@ -1,6 +1,7 @@
 /**
  * Builds the service into dist/server/: main.mjs (server/main.ts bundled, packages left to node_modules),
- * parse-worker.mjs (the .xlsx reading worker, started by main.mjs from beside it) and migrations/.
+ * check-worker.mjs (the worker that reads an upload and checks saves and uploads, started by main.mjs from
+ * beside it) and migrations/.
  * `npm start` runs main.mjs with plain Node: under tsx the service sat at ~180 MB RSS before its first
  * request, built ~90 MB (tsx's loader thread and its transpiled copies of every module are gone).
  * `npm start` builds through scripts/when-changed.mjs, only when a source changed.
@@ -14,7 +15,7 @@ import { ensureTarget, stampPath } from './build-stamp.mjs';
 export { root };
 export const serverDist = join(root, 'dist', 'server');
 
-const entryPoints = { main: 'server/main.ts', 'parse-worker': 'server/xlsx/parse-worker.ts' };
+const entryPoints = { main: 'server/main.ts', 'check-worker': 'server/check-worker.ts' };
 
 /** Builds beside `target` and swaps it in, so a service started from `target` never sees half a build. */
 export async function buildServer(target = serverDist): Promise<string> {

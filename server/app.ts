@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { copenhagen, type ProgrammeConfig } from '../shared/index';
 import type { Auth } from './auth';
+import { defaultInlineCheckBytes } from './check-in-worker';
 import type { Database, Db } from './db/connect';
 import { unavailableReason } from './db/unavailable';
 import { messages, shown } from './messages';
@@ -38,6 +39,8 @@ export interface AppDeps {
   /** Origins other than the service's own that may call the API from a browser. */
   corsOrigins?: string[];
   limits?: Partial<RouteDeps['limits']>;
+  /** The time and memory limits of the worker that checks saves and uploads; defaults 30 s, 768 MB. */
+  checkBounds?: RouteDeps['checkBounds'];
 }
 
 const firstLine = (error: Error) => error.message.split('\n', 1)[0];
@@ -50,7 +53,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     auth: deps.auth,
     clock: deps.clock,
     config: deps.config ?? copenhagen,
-    limits: { jsonBytes: 10 * 1024 * 1024, workbookBytes: 10 * 1024 * 1024, ...deps.limits },
+    limits: { jsonBytes: 10 * 1024 * 1024, workbookBytes: 10 * 1024 * 1024, inlineCheckBytes: defaultInlineCheckBytes, ...deps.limits },
+    checkBounds: deps.checkBounds,
   };
   const app = new Hono<AppEnv>();
 

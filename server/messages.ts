@@ -229,6 +229,14 @@ export const messages = {
     da: (mb) => `Projektmappen er større end ${mb} MB, grænsen for en upload. Slet ark og rækker, som ikke hører til budgettet eller medlemstallene, og prøv igen.`,
     en: (mb) => `The workbook is larger than ${mb} MB, the upload limit. Delete sheets and rows that are not part of the budget or the membership figures, and try again.`,
   } satisfies Texts<[number]>,
+  tooBigToCheck: {
+    da: (f) => (f.kind === 'too-slow'
+      ? `Arkene kunne ikke kontrolleres på ${(f.ms / 1000).toLocaleString('da-DK')} s, og kontrollen blev stoppet: de er langt større end et budget- eller medlemsark. Send kun budget- og medlemsarkene.`
+      : `Kontrollen af arkene krævede mere end ${f.mb} MB hukommelse og blev stoppet: de er langt større end et budget- eller medlemsark. Send kun budget- og medlemsarkene.`),
+    en: (f) => (f.kind === 'too-slow'
+      ? `The sheets could not be checked within ${f.ms / 1000} s, and the check was stopped: they are far larger than a budget or membership sheet. Send only the budget and membership sheets.`
+      : `Checking the sheets needed more than ${f.mb} MB of memory and was stopped: they are far larger than a budget or membership sheet. Send only the budget and membership sheets.`),
+  } satisfies Texts<[{ kind: 'too-slow'; ms: number } | { kind: 'out-of-memory'; mb: number }]>,
   notJson: {
     da: (type) => `Send indholdet som JSON med "Content-Type: application/json" (fik ${type === null ? 'ingen' : `"${type}"`}).`,
     en: (type) => `Send the body as JSON with "Content-Type: application/json" (got ${type === null ? 'none' : `"${type}"`}).`,

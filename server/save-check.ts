@@ -15,6 +15,7 @@ import type { ReportWithoutRows, SnapshotRequest } from '../shared/wire';
 import { textField, zodIssues, type ApiIssue } from './api-issues';
 import { sheetTextIssues } from './sheet-text';
 import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
+import { defaultReadLimits } from './xlsx/parse-xlsx';
 
 /** Excel's limits for a sheet's name and a file's name (with its folder, as Windows allows). */
 const SHEET_NAME = 31;
@@ -35,6 +36,11 @@ export const saveSchema = z.object({
   budgetSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
   membershipSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
   sheets: z.array(sheetGridSchema.extend({ name: textField(SHEET_NAME, { min: 1 }) })).min(1).max(255),
+}).superRefine((b, ctx) => {
+  // The same bound as the reader's on a file's cells, so a body cannot ask more of the check than a file can.
+  let cells = 0;
+  for (const sheet of b.sheets) for (const row of sheet.values) cells += row.length;
+  if (cells > defaultReadLimits.maxCells) ctx.addIssue({ code: 'custom', message: 'msg:too-many-cells', path: ['sheets'] });
 }) satisfies z.ZodType<SnapshotRequest, SnapshotRequest>;
 
 export type CheckOptions = Pick<ValidateOptions, 'year' | 'lang' | 'budgetSheet' | 'membershipSheet'>;
@@ -73,11 +79,30 @@ export type CheckedBody =
   | { kind: 'checked'; wishes: SaveWishes; workbook: CheckedWorkbook };
 
 /** validateWorkbook with the previous year's membership from the service, so `change-vs-previous` can fire. */
+/**
+ * The most findings a report lists. Its counts stay whole; a sheet of a million wrong rows would otherwise
+ * answer (and store) a million findings, where the first thousand say what is wrong and how to fix it.
+ */
+export const MAX_REPORTED_ISSUES = 1_000;
+
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+
+/** The report with at most MAX_REPORTED_ISSUES findings: errors before warnings before information, each kind in its order. */
+export function capIssues(report: Report): Report {
+  if (report.issues.length <= MAX_REPORTED_ISSUES) return report;
+  const kept = report.issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => severityRank[a.issue.severity] - severityRank[b.issue.severity] || a.i - b.i)
+    .slice(0, MAX_REPORTED_ISSUES)
+    .sort((a, b) => a.i - b.i);
+  return { ...report, issues: kept.map((k) => k.issue) };
+}
+
 export async function checkReport(workbook: WorkbookInput, options: CheckOptions, config: ProgrammeConfig, previousOf: PreviousOf): Promise<Report> {
   // The service's reports are read by API callers: fix texts name the route's year parameter.
   const reading = readWorkbook(workbook, { ...options, config, surface: 'api' });
   const previous = reading.year === null ? null : await previousOf(reading.year - 1);
-  return validateReading(reading, { ...options, config, surface: 'api', previousMembership: previous ?? undefined });
+  return capIssues(validateReading(reading, { ...options, config, surface: 'api', previousMembership: previous ?? undefined }));
 }
 
 /**

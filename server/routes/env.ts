@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Lang, ProgrammeConfig } from '../../shared/index';
 import type { Auth, Principal } from '../auth';
 import type { Database, Db } from '../db/connect';
+import type { WorkerBounds } from '../worker-run';
 
 export interface AppEnv {
   /** `lang`: the language of the answer's messages (server/routes/lang.ts); `principal`: the caller. */
@@ -15,7 +16,10 @@ export interface RouteDeps {
   auth: Auth;
   clock: () => Date;
   config: ProgrammeConfig;
-  limits: { jsonBytes: number; workbookBytes: number };
+  /** Body sizes allowed; `inlineCheckBytes`: JSON saves up to this size are checked in the request, larger ones in the check worker. */
+  limits: { jsonBytes: number; workbookBytes: number; inlineCheckBytes: number };
+  /** The check worker's time and memory limits (server/worker-run.ts defaultBounds where absent). */
+  checkBounds?: Partial<WorkerBounds>;
 }
 
 export type AppContext = Context<AppEnv>;

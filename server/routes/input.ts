@@ -3,7 +3,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { messages } from '../messages';
+import type { CheckAnswer } from '../check-job';
 import { jsonErrorPosition } from '../save-check';
+import type { WorkerFailure } from '../worker-run';
+import { workbookReadError, type WorkbookReadError } from '../xlsx/workbook-read-error';
 import { apiError, invalid, langOf } from './errors';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -20,6 +23,20 @@ export function limitBody(maxBytes: number, what: 'body' | 'workbook' = 'body'):
 }
 
 export const tooLarge = (c: Context, maxBytes: number) => apiError(c, 413, 'payload-too-large', messages.workbookTooLarge[langOf(c)](mb(maxBytes)));
+
+/** A JSON save the check worker stopped (too slow, too much memory): 413, since only a far larger body than any workbook's does that. */
+export function tooBigToCheck(c: Context, failure: WorkerFailure): Response {
+  if (failure.kind === 'reader-failed') throw new Error('the check worker failed');
+  return apiError(c, 413, 'payload-too-large', messages.tooBigToCheck[langOf(c)](failure), { reason: failure.kind });
+}
+
+/** An answer the check worker finished, its JSON body already encoded; or the refusal of a file it could not read. */
+export function finished(c: Context, answer: Exclude<CheckAnswer, { kind: 'checked' }>): Response {
+  if (answer.kind === 'unreadable') return unreadable(c, workbookReadError(answer.problem, null));
+  return c.body(answer.body as Uint8Array<ArrayBuffer>, answer.status, { 'content-type': 'application/json' });
+}
+
+export const unreadable = (c: Context, error: WorkbookReadError) => apiError(c, 400, 'unreadable-workbook', error.messageIn(langOf(c)), { reason: error.reason });
 
 /** The body's text, once its content type says JSON. */
 export async function jsonText(c: Context): Promise<Parsed<string>> {

@@ -2,17 +2,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { diffSnapshots, type SnapshotContent } from '../../shared/snapshot';
-import type { ConflictAnswer, InvalidWorkbookAnswer, SavedAnswer } from '../../shared/wire';
+import type { ConflictAnswer, SavedAnswer } from '../../shared/wire';
 import {
   getSnapshot, getSnapshotReport, listSnapshots, membershipOfYear, previousSnapshot, publicMeta, snapshotRows, type StoredSnapshot,
 } from '../db/snapshots';
 import { messages, type SaveRoute } from '../messages';
 import { storeSave, type SaveOutcome } from '../save';
-import { checkSaveBody } from '../save-check';
+import { checkInWorker } from '../check-in-worker';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
-import { apiError, invalidIssues, langOf } from './errors';
-import { jsonText, limitBody, malformedJson, params, query, versionId, yearSchema } from './input';
+import { apiError, invalidWorkbookAnswer, langOf } from './errors';
+import { finished, jsonText, limitBody, params, query, tooBigToCheck, versionId, yearSchema } from './input';
 
 const listSchema = z.object({
   year: yearSchema.optional(),
@@ -30,17 +30,8 @@ const diffQuerySchema = z.object({ against: versionId.optional() });
 export function saveResponse(c: AppContext, outcome: SaveOutcome, route: SaveRoute): Response {
   const lang = langOf(c);
   switch (outcome.kind) {
-    case 'invalid': {
-      const answer: InvalidWorkbookAnswer = {
-        error: {
-          code: 'invalid-workbook',
-          message: messages.invalidWorkbook[lang](outcome.report.counts.error),
-          issues: outcome.report.issues.filter((i) => i.severity === 'error'),
-        },
-        report: outcome.report,
-      };
-      return c.json(answer, 422);
-    }
+    case 'invalid':
+      return c.json(invalidWorkbookAnswer(lang, outcome.report), 422);
     case 'conflict': {
       const answer: ConflictAnswer = {
         error: {
@@ -81,10 +72,14 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
     const text = await jsonText(c);
     if (!text.ok) return text.response;
-    const checked = await checkSaveBody(text.value, deps.config, (year) => membershipOfYear(deps.db, year), langOf(c));
-    if (checked.kind === 'malformed-json') return malformedJson(c, checked.position);
-    if (checked.kind === 'invalid-body') return invalidIssues(c, 'body', checked.issues);
-    const outcome = await storeSave(deps.db, checked.workbook, { ...checked.wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
+    // A large body is parsed and checked in the check worker, not on the event loop.
+    const inline = Buffer.byteLength(text.value) <= deps.limits.inlineCheckBytes;
+    const result = await checkInWorker({ kind: 'json', text: text.value, lang: langOf(c), config: deps.config }, (year) => membershipOfYear(deps.db, year), { bounds: deps.checkBounds, inline });
+    if (!result.ok) return tooBigToCheck(c, result.failure);
+    const checked = result.answer;
+    if (checked.kind !== 'checked') return finished(c, checked);
+    const wishes = checked.wishes ?? { source: { workbook: null, sheets: [] }, basedOn: null, force: false };
+    const outcome = await storeSave(deps.db, { kind: 'valid', save: checked.save }, { ...wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
     return saveResponse(c, outcome, 'json');
   });
 

@@ -5,15 +5,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { textField, zodIssues } from '../api-issues';
-import { readWorkbookFile, WorkbookReadError } from '../xlsx/read-workbook';
+import { checkInWorker } from '../check-in-worker';
 import { membershipOfYear } from '../db/snapshots';
-import { checkReport } from '../save-check';
-import { saveSnapshot } from '../save';
+import { storeSave } from '../save';
+import { defaultReadLimits } from '../xlsx/parse-xlsx';
+import { workbookReadError } from '../xlsx/workbook-read-error';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { messages } from '../messages';
 import { apiError, langOf } from './errors';
-import { booleanFlag, limitBody, query, tooLarge, versionId, yearSchema } from './input';
+import { booleanFlag, finished, limitBody, query, tooLarge, unreadable, versionId, yearSchema } from './input';
 import { saveResponse } from './snapshots';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,28 +70,22 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
     const upload = await readUpload(c, maxBytes);
     if (!upload.ok) return upload.response;
     if (upload.bytes.length > maxBytes) return tooLarge(c, maxBytes);
-    let workbook;
-    try {
-      workbook = await readWorkbookFile(upload.bytes);
-    } catch (error) {
-      if (error instanceof WorkbookReadError) return apiError(c, 400, 'unreadable-workbook', error.messageIn(langOf(c)), { reason: error.reason });
-      throw error;
-    }
-    const options = { year: q.value.year, lang: langOf(c) };
-    if (!q.value.save) return c.json({ report: await checkReport(workbook, options, deps.config, (year) => membershipOfYear(deps.db, year)) });
-    const outcome = await saveSnapshot(
-      deps.db,
-      {
-        workbook,
-        options,
-        source: { workbook: upload.filename, sheets: [] },
-        basedOn: q.value.basedOn ?? null,
-        force: q.value.force,
-        sender: c.get('principal').name,
-        now: deps.clock(),
-      },
-      deps.config,
+    const lang = langOf(c);
+    // Reading, validating and making the snapshot ready all run in the check worker, within its limits.
+    const result = await checkInWorker(
+      // A copy, not a transfer: the upload's buffer may be a slice of a pooled one.
+      { kind: 'upload', bytes: new Uint8Array(upload.bytes), limits: defaultReadLimits, options: { year: q.value.year, lang }, save: q.value.save, lang, config: deps.config },
+      (year) => membershipOfYear(deps.db, year),
+      { bounds: deps.checkBounds },
     );
+    if (!result.ok) {
+      if (result.failure.kind === 'reader-failed') throw new Error('the check worker failed');
+      return unreadable(c, workbookReadError(result.failure, null));
+    }
+    const checked = result.answer;
+    if (checked.kind !== 'checked') return finished(c, checked);
+    const wishes = { source: { workbook: upload.filename, sheets: [] }, basedOn: q.value.basedOn ?? null, force: q.value.force };
+    const outcome = await storeSave(deps.db, { kind: 'valid', save: checked.save }, { ...wishes, sender: c.get('principal').name, now: deps.clock() }, deps.config);
     return saveResponse(c, outcome, 'upload');
   });
   return app;

@@ -1,15 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { WorkbookInput } from '../../shared/schemas';
 import { toWorkbookInput } from './grid';
-import { slots } from './parse-slots';
 import type { ParseOutcome } from './parse-outcome';
 import { defaultReadLimits, type ReadLimits } from './parse-xlsx';
 import type { ReadProblem } from './read-problem';
 import { sniffWorkbookBytes } from './sniff';
 import { workbookReadError } from './workbook-read-error';
-import { workerEntry, workersAtOnce } from '../worker-entry';
+import { workerEntry } from '../worker-entry';
+import { runInWorker } from '../worker-run';
 
 export { WorkbookReadError, type WorkbookReadReason } from './workbook-read-error';
 
@@ -26,19 +25,16 @@ export interface ReadWorkbookOptions {
   label?: string;
 }
 
-const defaultTimeoutMs = 30_000;
-/**
- * With the default inflate limit this keeps the whole read, worker and caller, under 1.5 GB of RSS: the heap
- * the worker may fill, the inflated parts outside it (at most maxUnpackedMb), and the grid built here.
- */
-const defaultMaxMemoryMb = 768;
-/**
- * At most workersAtOnce parses at once in this process: each worker may take defaultMaxMemoryMb, and ten
- * uploads at the same moment would otherwise start ten.
- */
-const parseSlot = slots(workersAtOnce);
-
 const parseWorker = workerEntry('parse-worker', import.meta.url);
+
+/** The reader's limits with the options' changes. */
+export function readLimits(opts: Pick<ReadWorkbookOptions, 'maxUnpackedMb' | 'maxCells'> = {}): ReadLimits {
+  return {
+    ...defaultReadLimits,
+    ...(opts.maxUnpackedMb !== undefined && { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 }),
+    ...(opts.maxCells !== undefined && { maxCells: opts.maxCells }),
+  };
+}
 
 /** The file's bytes, refused (WorkbookReadError) when it is missing, a folder, unreadable or over the size the reader takes. */
 export async function loadWorkbookBytes(path: string, maxBytes: number = defaultReadLimits.maxUnpackedBytes): Promise<Buffer> {
@@ -59,52 +55,20 @@ export async function loadWorkbookBytes(path: string, maxBytes: number = default
   throw workbookReadError(problem, label);
 }
 
-function parseInWorker(bytes: Buffer, label: string | null, limits: ReadLimits, timeoutMs: number, maxMemoryMb: number): Promise<WorkbookInput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(parseWorker.entry, {
-      eval: parseWorker.eval,
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxMemoryMb / 8)) },
-    });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const fail = (problem: ReadProblem) => finish(() => reject(workbookReadError(problem, label)));
-    const timer = setTimeout(() => fail({ kind: 'too-slow', ms: timeoutMs }), timeoutMs);
-    worker.once('message', (outcome: ParseOutcome) => {
-      if (!outcome.ok) return fail(outcome.problem);
-      finish(() => resolve(toWorkbookInput(outcome.parsed)));
-    });
-    worker.once('error', (err: Error & { code?: string }) => {
-      fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'out-of-memory', mb: maxMemoryMb } : { kind: 'reader-failed' });
-    });
-    worker.once('exit', () => fail({ kind: 'reader-failed' }));
-    // A copy, not a transfer: the caller's buffer may be a slice of a pooled one.
-    worker.postMessage({ bytes: new Uint8Array(bytes), limits });
-  });
-}
-
 /**
  * Reads an .xlsx (a path or its bytes) into the Office.js-like WorkbookInput the core validates, in a worker
- * thread bounded in time and memory. Throws WorkbookReadError (its reason, and one line in Danish and English)
+ * thread bounded in time and memory (server/worker-run.ts). Throws WorkbookReadError (its reason, and one line in Danish and English)
  * when the file is not a readable workbook.
  */
 export async function readWorkbookFile(pathOrBuffer: string | Buffer, opts: ReadWorkbookOptions = {}): Promise<WorkbookInput> {
-  const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
-  const maxMemoryMb = opts.maxMemoryMb ?? defaultMaxMemoryMb;
-  const limits: ReadLimits = {
-    ...defaultReadLimits,
-    ...(opts.maxUnpackedMb !== undefined && { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 }),
-    ...(opts.maxCells !== undefined && { maxCells: opts.maxCells }),
-  };
+  const limits = readLimits(opts);
   const label = Buffer.isBuffer(pathOrBuffer) ? (opts.label ?? null) : basename(pathOrBuffer);
   const bytes = Buffer.isBuffer(pathOrBuffer) ? pathOrBuffer : await loadWorkbookBytes(pathOrBuffer, limits.maxUnpackedBytes);
   const sniffed = sniffWorkbookBytes(bytes);
   if (sniffed) throw workbookReadError(sniffed, label);
-  // The time limit starts with the parse, not while waiting for a slot.
-  return parseSlot(() => parseInWorker(bytes, label, limits, timeoutMs, maxMemoryMb));
+  // A copy, not a transfer: the caller's buffer may be a slice of a pooled one.
+  const result = await runInWorker<ParseOutcome>(parseWorker, { bytes: new Uint8Array(bytes), limits }, { timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb });
+  if (!result.ok) throw workbookReadError(result.failure, label);
+  if (!result.answer.ok) throw workbookReadError(result.answer.problem, label);
+  return toWorkbookInput(result.answer.parsed);
 }

@@ -1,5 +1,7 @@
 /** A service under test: the app on a fresh database with a fixed clock and one token per role. */
-import { createApp } from '../../server/app';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp, type AppDeps } from '../../server/app';
 import { createAuth } from '../../server/auth';
 import type { Database } from '../../server/db/connect';
 import { createToken, type Role } from '../../server/db/tokens';
@@ -16,7 +18,7 @@ export interface TestService {
   drop(): Promise<void>;
 }
 
-export async function startService(db: TestDatabase, limits?: { jsonBytes?: number; workbookBytes?: number }): Promise<TestService> {
+export async function startService(db: TestDatabase, limits?: AppDeps['limits'], checkBounds?: AppDeps['checkBounds']): Promise<TestService> {
   const { database, drop } = await db.create();
   const tokens = {} as Record<Role, string>;
   for (const role of ['reader', 'editor', 'admin'] as const) {
@@ -30,6 +32,7 @@ export async function startService(db: TestDatabase, limits?: { jsonBytes?: numb
     clock: () => fixedNow,
     log: (line) => logs.push(line),
     limits,
+    checkBounds,
   });
   return {
     app,
@@ -44,5 +47,16 @@ export async function startService(db: TestDatabase, limits?: { jsonBytes?: numb
       return app.request(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
     },
     drop,
+  };
+}
+
+/** The app over HTTP, as `npm start` serves it (@hono/node-server), on a free port of 127.0.0.1. */
+export async function serveOverHttp(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
