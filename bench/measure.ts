@@ -1,7 +1,6 @@
 /** What every part of the bench measures with: medians, timed processes, a process's memory, the rows. */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Wait } from './types';
@@ -92,18 +91,6 @@ export async function peakRssWhile<T>(pid: number, work: () => Promise<T>): Prom
   } finally {
     clearInterval(timer);
   }
-}
-
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Where a part is, on stderr: a run takes minutes and prints its table only at the end. */

@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alternate, benchDir, freePort, progress, ratioWait, repoRoot } from './measure';
+import { freePort } from '../tests/support/service-process';
+import { alternate, benchDir, progress, ratioWait, repoRoot } from './measure';
 import type { PartResult } from './types';
 
 const runs = 5;
