@@ -3,6 +3,7 @@
  * conflict, refused, unreachable, token refused…) and never throws, so the UI can say it in words and keep
  * working offline.
  */
+import { looksLikeDateFormat } from '../shared/read/cells';
 import type { Issue, Lang, SheetGrid } from '../shared/schemas';
 import type { SnapshotDiff, SnapshotMeta } from '../shared/snapshot';
 import type { ConflictCase, DistrictTotalsAnswer, SavedAnswer, SnapshotRequest, TrendAnswer } from '../shared/wire';
@@ -35,9 +36,19 @@ export type SaveResult =
  * The body of POST /api/snapshots. Only each sheet's name and values leave the workbook: no formats, no fills
  * (so no highlight), no other sheets.
  */
-export function snapshotRequest(input: Omit<SnapshotRequest, 'sheets'> & { grids: SheetGrid[] }): SnapshotRequest {
-  const { grids, ...rest } = input;
-  return { ...rest, sheets: grids.map(({ name, values }) => ({ name, values })) };
+export function snapshotRequest(input: Omit<SnapshotRequest, 'sheets' | 'date1904'> & { grids: SheetGrid[]; date1904?: boolean }): SnapshotRequest {
+  const { grids, date1904, ...rest } = input;
+  return { ...rest, ...(date1904 ? { date1904: true } : {}), sheets: grids.map(sentGrid) };
+}
+
+/**
+ * A sheet as the service needs it to read the same figures as the pane: its values, and the number format of
+ * the cells formatted as dates (a year written as 31-12-2025 is a serial; without its format the service would
+ * read 46022). Other formats change nothing the service reads, so they are not sent: the body stays small.
+ */
+function sentGrid({ name, values, numberFormat }: SheetGrid): SheetGrid {
+  const dates = numberFormat?.map((row) => row.map((f) => (looksLikeDateFormat(f) ? f : '')));
+  return dates?.some((row) => row.some((f) => f !== '')) ? { name, values, numberFormat: dates } : { name, values };
 }
 
 interface ErrorBody {

@@ -334,6 +334,7 @@ export class Pane {
       budgetSheet: choice.budgetSheet ?? false,
       membershipSheet: choice.membershipSheet ?? false,
       grids: read.workbook.sheets,
+      date1904: read.workbook.date1904,
     });
     const personal = personalDataPlaces(request);
     if (personal.length > 0) {

@@ -35,6 +35,7 @@ export const saveSchema = z.object({
   force: z.boolean().optional(),
   budgetSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
   membershipSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
+  date1904: z.boolean().optional(),
   sheets: z.array(sheetGridSchema.extend({ name: textField(SHEET_NAME, { min: 1 }) })).min(1).max(255),
 }).superRefine((b, ctx) => {
   // The same bound as the reader's on a file's cells, so a body cannot ask more of the check than a file can.
@@ -166,6 +167,6 @@ export async function checkSaveBody(text: string, config: ProgrammeConfig, previ
   return {
     kind: 'checked',
     wishes: { source: { workbook: b.source?.workbook ?? null, sheets: b.source?.sheets ?? [] }, basedOn: b.basedOn ?? null, force: b.force ?? false },
-    workbook: await checkForSave({ sheets: b.sheets }, options, config, previousOf),
+    workbook: await checkForSave({ sheets: b.sheets, ...(b.date1904 ? { date1904: true } : {}) }, options, config, previousOf),
   };
 }

@@ -24,6 +24,8 @@ export interface SnapshotRequest {
   /** The budget / membership sheet by name, or false for none; by default found by name or header row. */
   budgetSheet?: string | false;
   membershipSheet?: string | false;
+  /** The workbook counts dates from 1904 (WorkbookInput.date1904); where absent, the 1900 system. */
+  date1904?: boolean;
   sheets: SheetGrid[];
 }
 

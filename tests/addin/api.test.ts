@@ -39,9 +39,10 @@ describe('addin/api.ts against the service', () => {
       ...extra,
     });
 
-  it('sends each sheet as name and values only', () => {
+  it('sends each sheet as name and values only when no cell is formatted as a date', () => {
     const body = request();
     for (const sheet of body.sheets) expect(Object.keys(sheet).sort()).toEqual(['name', 'values']);
+    expect(body).not.toHaveProperty('date1904');
   });
 
   let first: api.SnapshotMeta;
@@ -110,5 +111,28 @@ describe('addin/api.ts against the service', () => {
     expect(await api.saveSnapshot({ url, token: 'wrong' }, request())).toEqual({ kind: 'unauthorized' });
     expect(await api.saveSnapshot({ url, token: s.tokens.reader }, request())).toEqual({ kind: 'forbidden' });
     expect(await api.districtTotals({ url: 'https://elsewhere.test', token: s.tokens.editor }, 2025)).toMatchObject({ kind: 'unreachable', url: 'https://elsewhere.test' });
+  });
+
+  it('sends the date formats and the 1904 system, so a year written as a date saves as the pane read it', async () => {
+    // 31-12-2025 in the 1904 date system (Excel for Mac's old default); read as a plain number it is no year at all.
+    const serial1904 = 46022 - 1462;
+    const wb = workbook(2025);
+    const dated = wb.sheets.map((sheet) => {
+      const yearCol = sheet.values.find((row) => row.includes('År'))!.indexOf('År');
+      const values = sheet.values.map((row) => row.map((v, c) => (c === yearCol && v === 2025 ? serial1904 : v)));
+      const numberFormat = values.map((row) => row.map((v, c) => (c === yearCol && v === serial1904 ? 'dd-mm-yyyy' : 'General')));
+      return { ...sheet, values, numberFormat };
+    });
+    const body = api.snapshotRequest({
+      year: 2025, lang: 'da', source: { workbook: 'Mac.xlsx', sheets: dated.map((x) => x.name) }, basedOn: null,
+      budgetSheet: dated[0].name, membershipSheet: dated[1].name, grids: dated, date1904: true, force: true,
+    });
+    expect(body.date1904).toBe(true);
+    expect(body.sheets[1].numberFormat?.[1]).toEqual(['', 'dd-mm-yyyy', '', '', '', '', '']);
+    const saved = await api.saveSnapshot(editor(), { ...body, year: undefined });
+    if (saved.kind !== 'saved') throw new Error(JSON.stringify(saved));
+    expect(saved.snapshot.year).toBe(2025);
+    const without = await api.saveSnapshot(editor(), { ...body, year: undefined, sheets: body.sheets.map(({ name, values }) => ({ name, values })) });
+    expect(without.kind).not.toBe('saved');
   });
 });
