@@ -16,6 +16,7 @@ const parts: Record<string, { about: string; load: () => Promise<{ run: () => Pr
   reader: { about: 'reading a large .xlsx written by another program', load: () => import('./reader.bench') },
   core: { about: 'validateWorkbook on 10k + 10k rows, and its growth with rows', load: () => import('./core.bench') },
   server: { about: 'the service on PGlite and PostgreSQL with 10,000 versions stored', load: () => import('./server.bench') },
+  'upload-health': { about: '/api/health during the worst uploads, and memory back after them', load: () => import('./upload-health') },
 };
 
 const asked = process.argv.slice(2);
