@@ -8,7 +8,7 @@
  * It is one file, not one per concern, so that exactly one module of the pane may touch Office.js.
  */
 import type { CellValue, WorkbookInput } from '../shared/schemas';
-import type { OverviewSheet } from './overview';
+import type { OverviewSheet, OverviewTable } from './overview';
 import type { TrendSection } from './trend';
 
 interface OfficeHost {
@@ -467,18 +467,7 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
     const firstRow = 4 + overview.notes.length;
     const columns = t.headers.length;
     const tableRows = [t.headers, ...t.rows];
-    const tableRange = sheet.getRangeByIndexes(firstRow - 1, 0, tableRows.length, columns);
-    tableRange.values = tableRows;
-    const table = sheet.tables.add(tableRange, true);
-    table.name = overview.tableName;
-    table.style = 'TableStyleMedium2';
-    // Excel's own totals row (below the data, outside sorting and filtering), filled with the totals the
-    // pane computed, so they match the source exactly.
-    table.showTotals = true;
-    table.getTotalRowRange().values = [t.totalRow];
-    t.numberFormats.forEach((format, column) => {
-      sheet.getRangeByIndexes(firstRow, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
-    });
+    writeTable(sheet, firstRow - 1, overview.tableName, t);
 
     const chartFirstRow = firstRow + tableRows.length + 3;
     sheet.getRangeByIndexes(chartFirstRow - 2, 0, 1, 1).values = [[c.caption]];
@@ -498,6 +487,24 @@ export function writeOverviewSheet(overview: OverviewSheet): Promise<void> {
     writeTrend(sheet, overview.trend, Math.max(chartFirstRow + c.rows.length + 2, firstRow - 1 + 24));
     sheet.activate();
     await context.sync();
+  });
+}
+
+/**
+ * An Excel table with its header row at `top` (0-based) and a number format per column; Excel's own totals row
+ * (below the data, outside sorting and filtering) is filled with the totals the pane computed, so they match
+ * the source exactly.
+ */
+function writeTable(sheet: Excel.Worksheet, top: number, name: string, t: OverviewTable): void {
+  const range = sheet.getRangeByIndexes(top, 0, t.rows.length + 1, t.headers.length);
+  range.values = [t.headers, ...t.rows];
+  const table = sheet.tables.add(range, true);
+  table.name = name;
+  table.style = 'TableStyleMedium2';
+  table.showTotals = true;
+  table.getTotalRowRange().values = [t.totalRow];
+  t.numberFormats.forEach((format, column) => {
+    sheet.getRangeByIndexes(top + 1, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
   });
 }
 
@@ -526,16 +533,7 @@ function writeTrend(sheet: Excel.Worksheet, trend: TrendSection, top: number): v
   const t = trend.table;
   const tableTop = top + 3;
   const columns = t.headers.length;
-  const tableRange = sheet.getRangeByIndexes(tableTop, 0, t.rows.length + 1, columns);
-  tableRange.values = [t.headers, ...t.rows];
-  const table = sheet.tables.add(tableRange, true);
-  table.name = trend.tableName;
-  table.style = 'TableStyleMedium2';
-  table.showTotals = true;
-  table.getTotalRowRange().values = [t.totalRow];
-  t.numberFormats.forEach((format, column) => {
-    sheet.getRangeByIndexes(tableTop + 1, column, t.rows.length + 1, 1).numberFormat = columnOf(format, t.rows.length + 1);
-  });
+  writeTable(sheet, tableTop, trend.tableName, t);
   sheet.getRangeByIndexes(tableTop, 0, t.rows.length + 2, columns).format.autofitColumns();
 
   let blockTop = tableTop + t.rows.length + 4;
