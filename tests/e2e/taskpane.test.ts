@@ -214,21 +214,22 @@ describe.skipIf(missing !== null && !process.env.CI)('the task pane in headless 
     expect(snapshots[0]).toMatchObject({ createdBy: 'E2E', basedOn: theirs.json.snapshot.id });
   });
 
-  it('Indsæt bydelsoversigt writes the sheet from the service with a table and a clustered bar chart', async () => {
+  it('Indsæt bydelsoversigt writes the sheet from the service with a table and a clustered bar chart, and the stored years below', async () => {
     const districts = await service.get<{ total: { grant: number; membersUnder25: number } }>('/api/years/2025/districts', token);
     await page.click('#insert-overview');
-    await expect.poll(status, patience).toMatch(/indsat med tal fra versionen fra \d+\. \S+ kl\. \d\d\.\d\d\.$/);
+    await expect.poll(status, patience).toMatch(/indsat med tal fra versionen fra \d+\. \S+ kl\. \d\d\.\d\d\. Udviklingen år for år er med \(2025\)\.$/);
     // The save's block above no longer describes what the pane just did.
     expect(await page.locator('#panel').textContent()).toBe('');
     await shot(page, 'da-overview-from-service');
-    const sheet = await office<{ values: CellValue[][]; tables: unknown[]; charts: Array<{ type: string }> }>(
+    const sheet = await office<{ values: CellValue[][]; tables: Array<{ name: string }>; charts: Array<{ type: string }> }>(
       "(() => { const s = d.workbook.sheets.find((x) => x.name === 'Bydelsoversigt 2025'); return { values: s.values, tables: s.tables, charts: s.charts }; })()",
     );
     const totalRow = sheet.values.find((r) => r[0] === 'I alt')!;
     expect(totalRow[3]).toBe(districts.total.grant);
     expect(totalRow[6]).toBe(districts.total.membersUnder25);
-    expect(sheet.tables).toHaveLength(1);
-    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered']);
+    // The service holds 2025 only: the years' table and its line charts have that one year.
+    expect(sheet.tables.map((t) => t.name)).toEqual(['Bydelsoversigt_2025', 'Bydelsudvikling_2025']);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered', 'Line', 'Line']);
     expect(await office('d.workbook.sheets.map((s) => s.name)')).toEqual(['Budget 2025', 'Medlemstal 2025', 'Bydelsoversigt 2025']);
   });
 
