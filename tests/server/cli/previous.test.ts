@@ -61,7 +61,7 @@ describe('validate --previous', () => {
     expect(found).toEqual([expect.objectContaining({ severity: 'warning', sheet: 'Medlemstal 2025', cell: 'E4', value: 300 })]);
     expect(found[0].message).toBe('E4: Medlemmer under 25 hos "Krumspring" er 300 mod 200 i 2024 (+50 %). Tjek tallet.');
     const en = await spawnCli(['validate', current, '--previous', file('medlemstal-2024.xlsx'), '--lang', 'en']);
-    expect(en.stdout).toMatch(/^ {2}Warning +Medlemstal 2025!E4 {2}\[change-vs-previous\] {2}Members under 25 at "Krumspring" are 300 against 200 in 2024 \(\+50 %\)\. Check the figure\.$/m);
+    expect(en.stdout).toMatch(/^ {2}Warning +Medlemstal 2025!E4 {2}\[change-vs-previous\] {2}Members under 25 at "Krumspring" come to 300 against 200 in 2024 \(\+50 %\)\. Check the figure\.$/m);
     const without = await spawnCli(['validate', current, '--format', 'json']);
     expect(issues(without).filter((i) => i.code === 'change-vs-previous')).toEqual([]);
   });
