@@ -15,6 +15,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { saveConnections } from './save-connections';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -36,11 +37,16 @@ export interface Database {
 export interface PostgresTimeouts {
   connectMs: number;
   queryMs: number;
+  /**
+   * For a statement of a save's transaction (server/db/save-connections.ts): a large save may take longer
+   * than queryMs on a busy server; it is still given up within 5 s once the server stops answering.
+   */
+  saveMs: number;
   /** For GET /api/health's query: a load balancer asks often and wants a quick answer. */
   pingMs: number;
 }
 
-export const defaultPostgresTimeouts: PostgresTimeouts = { connectMs: 2_000, queryMs: 3_000, pingMs: 1_500 };
+export const defaultPostgresTimeouts: PostgresTimeouts = { connectMs: 2_000, queryMs: 3_000, saveMs: 60_000, pingMs: 1_500 };
 
 export type DatabaseOptions =
   | { kind: 'pglite'; /** null = in memory (tests and benchmarks only). */ dataDir: string | null }
@@ -56,6 +62,14 @@ export type DatabaseOptions =
 /** The rows of a raw `db.execute()`: node-postgres answers with a QueryResult, PGlite with `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+/** Where a database's saves run: on PostgreSQL, connections with the longer save bound; on PGlite, the one database. */
+const saveDbs = new WeakMap<Db, Db>();
+
+/** The database to run a save's transaction on (server/db/snapshots.ts insertSnapshot). */
+export function forSaves(db: Db): Db {
+  return saveDbs.get(db) ?? db;
 }
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -138,15 +152,21 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
   // passes on an idle client's error too, already reported by then.
   pool.on('connect', (client) => client.on('error', onConnectionError));
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // As many as the main pool: a save waiting its turn for the year's lock waits there, within saveMs, rather
+  // than in the pool's queue, which gives up after connectMs. Connections are opened only when needed.
+  const savePool = saveConnections(connection, timeouts, poolSize, onConnectionError);
+  saveDbs.set(db, drizzlePg(savePool, { schema }) as unknown as Db);
   return {
-    db: db as unknown as Db,
+    db,
     kind: 'postgresql',
     schemaVersion: latestMigrationTag(),
     async ping() {
       await pool.query({ text: 'select 1', query_timeout: timeouts.pingMs } as pg.QueryConfig);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), savePool.end()]);
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import type { BudgetRow, MembershipRow, PreviousMembership, Report } from '../..
 import type { SnapshotMeta } from '../../shared/snapshot';
 
 export type { SnapshotMeta };
-import type { Db } from './connect';
+import { forSaves, type Db } from './connect';
 import { budgetFromStored, membershipFromStored } from './stored-rows';
 import { snapshots, type SnapshotRecord } from './schema';
 
@@ -164,7 +164,8 @@ export async function insertSnapshot(db: Db, s: NewSnapshot): Promise<InsertOutc
 }
 
 function decideAndInsert(db: Db, s: NewSnapshot): Promise<InsertOutcome> {
-  return db.transaction(async (tx) => {
+  // On connections whose statements may run longer than the outage bound (server/db/save-connections.ts).
+  return forSaves(db).transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SAVE_LOCK_KEY}, ${s.year})`);
     const latest = await latestSnapshot(tx, s.year);
     if (latest?.hash === s.hash) return { kind: 'existing', snapshot: latest };
