@@ -76,12 +76,11 @@ function nonBlankCount(row: readonly CellValue[]): number {
 }
 
 function totalLabel(row: readonly CellValue[], assocCol: number | undefined): string | null {
-  const first = assocCol ?? 2;
-  for (const c of [first, 0, 1]) {
-    const v = row[c];
-    if (typeof v === 'string' && v.length > 2 && TOTAL_FIRST.has(v.charCodeAt(0)) && TOTAL_LABEL.test(v)) return v.trim();
-  }
-  return null;
+  return labelIn(row[assocCol ?? 2]) ?? labelIn(row[0]) ?? labelIn(row[1]);
+}
+
+function labelIn(v: CellValue | undefined): string | null {
+  return typeof v === 'string' && v.length > 2 && TOTAL_FIRST.has(v.charCodeAt(0)) && TOTAL_LABEL.test(v) ? v.trim() : null;
 }
 
 /** The years a sheet's year column holds, to settle the programme year. */
@@ -180,7 +179,13 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
         continue;
       }
       if (!failed(p)) {
-        out[index] = def.type === 'district' ? checkDistrict(p as DistrictMatch, { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, sink) : p;
+        if (def.type !== 'district') out[index] = p;
+        else {
+          // The district is known in nearly every row: its finding's location is made only when there is one.
+          const m = p as DistrictMatch;
+          out[index] = m.kind === 'district' ? m.district : null;
+          if (m.kind !== 'district') reportDistrict(m, { sheet: sheet.name, row: r, col, field: def.field, value: raw, association }, sink);
+        }
       } else {
         const at = { sheet: sheet.name, row: r, col, field: def.field, value: raw, association };
         out[index] = null;
@@ -205,11 +210,9 @@ export function readRows<R>(kind: SheetKind, sheet: SheetGrid, header: HeaderMat
   return { rows, otherYearRows };
 }
 
-function checkDistrict(m: DistrictMatch, at: Parameters<typeof addIssue>[2], sink: IssueSink): string | null {
-  if (m.kind === 'district') return m.district;
+function reportDistrict(m: Exclude<DistrictMatch, { kind: 'district' }>, at: Parameters<typeof addIssue>[2], sink: IssueSink): void {
   if (m.kind === 'local-area') addIssue(sink, 'unknown-district', at, { spans: m.districts.join(', ') });
   else addIssue(sink, 'unknown-district', at, { suggestion: m.suggestion });
-  return null;
 }
 
 /** A total row must match the rows since the previous total row (a subtotal) or all rows above (a grand total). */

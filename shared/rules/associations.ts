@@ -19,13 +19,15 @@ export function indexAssociations(rows: ReadonlyArray<{ association: string }>):
   const keys = new Array<string>(rows.length);
   const first = new Map<string, number>();
   let hasDuplicates = false;
-  // Backwards, so that the first row of a name is the one the map keeps.
+  // Backwards, so that the first row of a name is the one the map keeps. One map operation per row (a set
+  // that leaves the size as it was replaced a later row of the same name): with ten thousand names, each
+  // look-up in the map is one of the dearest steps of a validation.
   for (let i = rows.length - 1; i >= 0; i--) {
     const key = associationKey(rows[i].association);
     keys[i] = key;
     if (key === '') continue;
-    if (first.has(key)) hasDuplicates = true;
-    first.set(key, i);
+    const size = first.size;
+    if (first.set(key, i).size === size) hasDuplicates = true;
   }
   return { keys, first, hasDuplicates };
 }

@@ -1,4 +1,5 @@
 import type { CellValue, Lang, ModelId, Severity, SheetKind, Tier } from '../schemas';
+import { formatFigure } from '../figures';
 import { modelName } from '../model-words';
 import { describeTextProblem, type TextProblem } from '../text-safety';
 
@@ -89,13 +90,13 @@ const both: ModelId[] = ['model-2012', 'model-2025'];
 const m2025: ModelId[] = ['model-2025'];
 
 const kr = (n: CellValue | undefined) =>
-  typeof n === 'number' ? `${n.toLocaleString('da-DK')} kr.` : String(n ?? '');
+  typeof n === 'number' ? `${formatFigure(n, 'da')} kr.` : String(n ?? '');
 const dkk = (n: CellValue | undefined) =>
-  typeof n === 'number' ? `DKK ${n.toLocaleString('en-GB')}` : String(n ?? '');
+  typeof n === 'number' ? `DKK ${formatFigure(n, 'en')}` : String(n ?? '');
 const at = (p: MessageContext) => (p.cell ? `${p.cell}: ` : '');
 /** A figure as each language writes it: 1.234,5 in Danish, 1,234.5 in English. */
-const da = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('da-DK') : String(n ?? ''));
-const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? ''));
+const da = (n: unknown) => (typeof n === 'number' ? formatFigure(n, 'da') : String(n ?? ''));
+const en = (n: unknown) => (typeof n === 'number' ? formatFigure(n, 'en') : String(n ?? ''));
 const modelDa = (id: ModelId) => modelName(id, 'da');
 const modelEn = (id: ModelId) => modelName(id, 'en');
 /** "1 række", "2 rækker": a count with its noun in the number it needs. */

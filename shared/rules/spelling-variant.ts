@@ -8,11 +8,19 @@ import { addIssue, type IssueSink } from './issue';
 
 
 /**
+ * Where collapsing white space to single spaces and trimming would change a name: white space at either end,
+ * two in a row, or one that is not a plain space (a tab, a no-break space).
+ */
+const UNTIDY_SPACES = /^\s|\s$|\s\s|[^\S ]/;
+
+type Canonical = { kind: VariantKind; value: string };
+
+/**
  * The one canonical spelling of a cell the core reads as meant, where it differs from what is written; null
  * where the cell is already canonical or cannot be read unambiguously. A district the core does not know is
  * never corrected here: its nearest name is a suggestion (unknown-district), not a fix.
  */
-export function canonicalSpelling(type: string, raw: CellValue, config: ProgrammeConfig, memo: CellMemo = cellMemo(config)): { kind: VariantKind; value: string } | null {
+export function canonicalSpelling(type: string, raw: CellValue, config: ProgrammeConfig, memo: CellMemo = cellMemo(config)): Canonical | null {
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   switch (type) {
     case 'district': {
@@ -31,8 +39,9 @@ export function canonicalSpelling(type: string, raw: CellValue, config: Programm
       return typeof t === 'string' && t !== raw ? { kind: 'tier', value: t } : null;
     }
     case 'association': {
-      const t = raw.replace(/\s+/g, ' ').trim();
-      return t !== raw ? { kind: 'association', value: t } : null;
+      // Nearly every name is already tidy, and names are rarely repeated: test before making a corrected copy.
+      if (!UNTIDY_SPACES.test(raw)) return null;
+      return { kind: 'association', value: raw.replace(/\s+/g, ' ').trim() };
     }
     default:
       return null;
@@ -45,19 +54,25 @@ export function canonicalSpelling(type: string, raw: CellValue, config: Programm
  * canonical spelling as its fix, so the sheet says what the report says. Run on the data rows (0-based).
  */
 export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], memo: CellMemo, sink: IssueSink): void {
-  const checked: Array<{ field: string; col: number; type: string }> = [];
+  // Per column, the answer for each distinct text: a district, Ja/Nej or a tier is written the same way in row
+  // after row, and working out its canonical spelling folds and compares strings. Names are not repeated.
+  const checked: Array<{ field: string; col: number; type: string; seen: Map<string, Canonical | null> | null }> = [];
   for (const [field, col] of header.columns) {
     const type = field === 'association' ? 'association' : header.fields.get(field)!.type;
-    if (type === 'association' || type === 'district' || type === 'yesno' || type === 'tier') checked.push({ field, col, type });
+    if (type === 'association' || type === 'district' || type === 'yesno' || type === 'tier') checked.push({ field, col, type, seen: type === 'association' ? null : new Map() });
   }
   if (checked.length === 0) return;
   const assocCol = header.columns.get('association') ?? -1;
   for (const r of dataRows) {
     const row = sheet.values[r];
     if (!row) continue;
-    for (const { field, col, type } of checked) {
+    for (const { field, col, type, seen } of checked) {
       const raw = row[col];
-      const canonical = canonicalSpelling(type, raw, memo.config, memo);
+      let canonical: Canonical | null | undefined;
+      if (seen && typeof raw === 'string') {
+        canonical = seen.get(raw);
+        if (canonical === undefined) seen.set(raw, (canonical = canonicalSpelling(type, raw, memo.config, memo)));
+      } else canonical = canonicalSpelling(type, raw, memo.config, memo);
       if (!canonical) continue;
       const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
       addIssue(sink, 'spelling-variant', {

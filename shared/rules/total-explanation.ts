@@ -7,6 +7,7 @@
 import { cellAddress, parseA1 } from '../read/a1';
 import { parseCount, parseNumber } from '../read/cells';
 import type { FieldType } from '../read/columns';
+import { formatFigure } from '../figures';
 import type { Lang, SheetGrid } from '../schemas';
 
 const NEAR = 0.01;
@@ -96,7 +97,7 @@ function cellList(cells: readonly string[], lang: Lang): string {
   return lang === 'da' ? `${shown} og ${more} ${more === 1 ? 'område' : 'områder'} mere` : `${shown} and ${more} more`;
 }
 
-const figure = (n: number, lang: Lang) => (Math.round(n * 100) / 100).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+const figure = (n: number, lang: Lang) => formatFigure(Math.round(n * 100) / 100, lang);
 
 function describePart(p: Part, agg: Aggregate | null, type: FieldType, lang: Lang): string {
   const list = `${cellList(p.cells, lang)}: ${figure(p.sum, lang)}`;
