@@ -3,7 +3,7 @@
  * configured — a Microsoft Entra ID access token (a JWT checked for signature, issuer, audience and expiry,
  * with the role taken from a claim). Roles are ordered: reader < editor < admin.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { Db } from './db/connect';
 import { findActiveToken, roles, TOKEN_PREFIX, type Role } from './db/tokens';
 
@@ -68,8 +68,9 @@ export interface AuthOptions {
 
 export function createAuth(options: AuthOptions): Auth {
   const { db, entra } = options;
-  const keys = entra ? entra.keys ?? (entra.jwksUrl ? createRemoteJWKSet(new URL(entra.jwksUrl)) : null) : null;
-  if (entra && !keys) throw new Error('Entra ID sign-on needs a JWKS URL (ENTRA_JWKS_URL).');
+  if (entra && !entra.keys && !entra.jwksUrl) throw new Error('Entra ID sign-on needs a JWKS URL (ENTRA_JWKS_URL).');
+  // jose is loaded with the first Microsoft 365 token, not at start: a service used with its own tokens never needs it.
+  let remoteKeys: JWTVerifyGetKey | undefined;
 
   // Looked up on every request, so a token revoked on any instance is refused at once.
   async function serviceToken(token: string): Promise<AuthResult> {
@@ -80,9 +81,11 @@ export function createAuth(options: AuthOptions): Auth {
   }
 
   async function entraToken(token: string): Promise<AuthResult> {
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
+    const getKey = entra!.keys ?? (remoteKeys ??= createRemoteJWKSet(new URL(entra!.jwksUrl!)));
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys!, { issuer: entra!.issuer, audience: entra!.audience }));
+      ({ payload } = await jwtVerify(token, getKey, { issuer: entra!.issuer, audience: entra!.audience }));
     } catch (error) {
       // jose's own text is for developers; the caller is told whether it expired or is not for this service.
       return unauthorised((error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'sign-on-expired' : 'sign-on-invalid');
@@ -100,7 +103,7 @@ export function createAuth(options: AuthOptions): Auth {
       const token = bearerToken(authorization);
       if (token === null) return unauthorised('no-token');
       if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
-      if (keys && token.split('.').length === 3) return entraToken(token);
+      if (entra && token.split('.').length === 3) return entraToken(token);
       return unauthorised('unknown-token');
     },
   };

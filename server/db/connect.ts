@@ -6,13 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type { QueryConfig } from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
 import { saveConnections } from './save-connections';
@@ -84,6 +79,11 @@ function latestMigrationTag(): string {
   return journal.entries.at(-1)?.tag ?? 'none';
 }
 
+/**
+ * Each kind loads its own driver when it is opened, so a service on PGlite never loads pg and drizzle's
+ * node-postgres half, nor one on PostgreSQL PGlite: loading modules is most of what `npm start` does besides
+ * opening the database.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'pglite' ? openPglite(options.dataDir) : openPostgres(options);
 }
@@ -92,6 +92,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   // PGlite is single-process: a second process on the same dir would corrupt it, so refuse clearly.
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     const client = dataDir ? await PGlite.create(join(dataDir, 'pglite')) : await PGlite.create();
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
@@ -119,6 +124,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
   const { url, poolSize = 10 } = options;
   const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
   const onConnectionError = options.onConnectionError ?? reportToStderr;
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const connection = {
     connectionString: url,
     connectionTimeoutMillis: timeouts.connectMs,
@@ -162,7 +172,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
     kind: 'postgresql',
     schemaVersion: latestMigrationTag(),
     async ping() {
-      await pool.query({ text: 'select 1', query_timeout: timeouts.pingMs } as pg.QueryConfig);
+      await pool.query({ text: 'select 1', query_timeout: timeouts.pingMs } as QueryConfig);
     },
     close: async () => {
       await Promise.all([pool.end(), savePool.end()]);
