@@ -1,12 +1,15 @@
 /**
  * The service's check worker, run through server/worker-run.ts with the reader's time and memory limits: a
- * JSON save or an upload checked off the event loop (server/check-job.ts). The CLI's reader keeps its own
+ * JSON save or an upload checked off the event loop (server/check-job.ts), or a conflict's diff
+ * (server/conflict-diff.ts). The CLI's reader keeps its own
  * lighter entry (server/xlsx/parse-worker.ts), which loads neither zod nor the core.
  */
 import { runCheck, type CheckJob } from './check-job';
+import { runDiff, type DiffJob } from './conflict-diff';
 import { serveJob } from './worker-job';
 
-serveJob<CheckJob>(async (job, ask) => {
+serveJob<CheckJob | DiffJob>(async (job, ask) => {
+  if (job.kind === 'diff') return { value: runDiff(job) };
   const value = await runCheck(job, ask);
   return { value, transfer: value.kind === 'answer' ? [value.body.buffer as ArrayBuffer] : [] };
 });

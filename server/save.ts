@@ -4,11 +4,11 @@
  * content already is the year's latest or it was saved from a stale copy.
  */
 import type { ProgrammeConfig, Report, WorkbookInput } from '../shared/index';
-import { diffSnapshots, type SnapshotContent, type SnapshotDiff } from '../shared/snapshot';
+import type { SnapshotDiff } from '../shared/snapshot';
 import type { ConflictCase } from '../shared/wire';
+import { diffInWorker } from './check-in-worker';
 import type { Db } from './db/connect';
-import { insertSnapshot, membershipOfYear, snapshotRows, type StoredSnapshot } from './db/snapshots';
-import { budgetFromStored, membershipFromStored } from './db/stored-rows';
+import { insertSnapshot, membershipOfYear, snapshotRowsText, type StoredSnapshot } from './db/snapshots';
 import { checkForSave, type CheckedWorkbook, type CheckOptions, type PreparedSave, type SaveWishes } from './save-check';
 
 export interface SaveRequest extends SaveWishes {
@@ -29,16 +29,6 @@ export type SaveOutcome =
 export async function saveSnapshot(db: Db, request: SaveRequest, config: ProgrammeConfig): Promise<SaveOutcome> {
   const checked = await checkForSave(request.workbook, request.options, config, (year) => membershipOfYear(db, year));
   return storeSave(db, checked, request, config);
-}
-
-/** What a checked save would put in place of the year's latest snapshot, for the conflict's diff. */
-function contentOf(save: PreparedSave): SnapshotContent {
-  return {
-    year: save.year,
-    model: save.model,
-    budget: JSON.parse(save.budgetJson).map(budgetFromStored),
-    membership: JSON.parse(save.membershipJson).map(membershipFromStored),
-  };
 }
 
 export async function storeSave(
@@ -64,14 +54,15 @@ export async function storeSave(
   switch (outcome.kind) {
     case 'conflict': {
       // The two diverging copies: what is stored now, and what this sender would put in its place.
-      const latestRows = await snapshotRows(db, outcome.latest.id);
-      const latest: SnapshotContent = { year: outcome.latest.year, model: save.model, ...latestRows };
-      return {
-        kind: 'conflict',
-        case: request.basedOn ? 'saved-since' : 'not-from-this-year',
-        latest: outcome.latest,
-        diff: diffSnapshots(latest, contentOf(save), config),
-      };
+      const model = save.model;
+      const stored = await snapshotRowsText(db, outcome.latest.id);
+      const diff = await diffInWorker({
+        kind: 'diff',
+        older: { year: outcome.latest.year, model, ...stored },
+        newer: { year: save.year, model, budgetJson: save.budgetJson, membershipJson: save.membershipJson },
+        config,
+      });
+      return { kind: 'conflict', case: request.basedOn ? 'saved-since' : 'not-from-this-year', latest: outcome.latest, diff };
     }
     case 'unknown-based-on':
       return { kind: 'unknown-based-on', year: save.year };

@@ -107,6 +107,18 @@ export async function snapshotRows(db: Db, id: string): Promise<{ budget: Budget
   return { budget: stored.budget.map(budgetFromStored), membership: stored.membership.map(membershipFromStored) };
 }
 
+/**
+ * A snapshot's stored rows as the JSON text stored, unparsed: for work that parses them off the event loop
+ * (server/conflict-diff.ts). Empty arrays when there is no such snapshot.
+ */
+export async function snapshotRowsText(db: Db, id: string): Promise<{ budgetJson: string; membershipJson: string }> {
+  const [stored] = await db
+    .select({ budgetJson: sql<string>`${snapshots.budget}::text`, membershipJson: sql<string>`${snapshots.membership}::text` })
+    .from(snapshots)
+    .where(eq(snapshots.id, id));
+  return stored ?? { budgetJson: '[]', membershipJson: '[]' };
+}
+
 /** Members under 25 per association from the newest snapshot of `year` that has membership rows. */
 export async function membershipOfYear(db: Db, year: number): Promise<PreviousMembership | null> {
   const latest = await latestSnapshot(db, year, { withMembership: true });
