@@ -2,8 +2,10 @@
  * The task pane in Debian's headless Chromium with the Excel double (tests/support) holding a big workbook
  * (10k + 10k rows, bench/core.bench.ts's synthetic sheets): Kontrollér, from the click until the counts are
  * shown, against the core's validateWorkbook on the same rows in Node — the pane's own part is reading the
- * sheets through Office.js, the report and drawing it. Also the time from navigation to a usable pane (issue
- * 4: ≤ 300 ms) and the bundle's size in the notes. The pane is served from loopback by a bare static server.
+ * sheets through Office.js, the report and drawing it. Also the time from navigation to a usable pane, and the
+ * bundle's size in the notes. Both waits are for information, with no target: issue 11 retired the pane's
+ * earlier speed targets (issue 4's 300 ms to a usable pane among them). The pane is served from loopback by a
+ * bare static server.
  */
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -21,7 +23,6 @@ import type { PartResult } from './types';
 const part = 'addin';
 const runs = 5;
 const rowsPerSheet = 10_000;
-const readyTargetMs = 300;
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
 
@@ -107,7 +108,7 @@ export async function run(): Promise<PartResult> {
     return {
       rows: [
         ratioWait({ part, wait: `Kontrollér, ${rowsPerSheet / 1000}k + ${rowsPerSheet / 1000}k rows, until the counts show`, ms: validate, floor: 'validateWorkbook on the same rows (Node)', floorMs: core, maxRatio: null }),
-        absoluteWait({ part, wait: 'open the pane until usable (big workbook)', value: readyMs, unit: 'ms', target: `≤ ${readyTargetMs} ms`, met: readyMs <= readyTargetMs, runs }),
+        absoluteWait({ part, wait: 'open the pane until usable (big workbook)', value: readyMs, unit: 'ms', runs }),
       ],
       notes,
     };

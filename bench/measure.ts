@@ -32,11 +32,13 @@ export function ratioWait(w: { part: string; wait: string; ms: number[]; floor: 
   };
 }
 
-/** A figure against an absolute target (at most or at least `limit`). */
-export function absoluteWait(w: { part: string; wait: string; value: number; unit: Wait['unit']; target: string; met: boolean; runs: number | null; floor?: string; floorValue?: number }): Wait {
+/** A figure against an absolute target (at most or at least a limit), or with none: shown for information, never missed. */
+export function absoluteWait(
+  w: { part: string; wait: string; value: number; unit: Wait['unit']; runs: number | null; floor?: string; floorValue?: number } & ({ target: string; met: boolean } | { target?: never; met?: never }),
+): Wait {
   return {
     part: w.part, wait: w.wait, value: round(w.value), unit: w.unit, floor: w.floor ?? null, floorValue: w.floorValue === undefined ? null : round(w.floorValue),
-    ratio: w.floorValue === undefined ? null : round(w.value / w.floorValue), target: w.target, met: w.met, runs: w.runs,
+    ratio: w.floorValue === undefined ? null : round(w.value / w.floorValue), target: w.target ?? '(none set)', met: w.met ?? null, runs: w.runs,
   };
 }
 
