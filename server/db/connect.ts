@@ -10,7 +10,6 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { QueryConfig } from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
-import { saveConnections } from './save-connections';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -135,10 +134,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
   const { url, poolSize = 10 } = options;
   const timeouts = { ...defaultPostgresTimeouts, ...options.timeouts };
   const onConnectionError = options.onConnectionError ?? reportToStderr;
-  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }, { saveConnections }] = await Promise.all([
     import('pg'),
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
+    import('./save-connections'),
   ]);
   const connection = {
     connectionString: url,
