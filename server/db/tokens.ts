@@ -1,7 +1,8 @@
 /** Access tokens: random, shown once, stored as sha256 hashes. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './connect';
+import { preparedOn } from './prepared';
 import { tokens, type TokenRecord } from './schema';
 
 export const roles = ['reader', 'editor', 'admin'] as const;
@@ -60,12 +61,14 @@ export async function revokeToken(db: Db, idOrName: string, now: Date): Promise<
   return row ? info(row) : null;
 }
 
+/** Every API request looks its token up (a token revoked on any instance is refused at once). */
+const activeByHash = preparedOn((db) =>
+  db.select().from(tokens).where(and(eq(tokens.hash, sql.placeholder('hash')), isNull(tokens.revokedAt))).prepare('active_token_by_hash'),
+);
+
 /** The active token with this secret, or null. */
 export async function findActiveToken(db: Db, token: string): Promise<TokenInfo | null> {
-  const [row] = await db
-    .select()
-    .from(tokens)
-    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt)));
+  const [row] = await activeByHash(db).execute({ hash: hashToken(token) });
   return row ? info(row) : null;
 }
 

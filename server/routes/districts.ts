@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { modelForYear, type ProgrammeConfig } from '../../shared/index';
 import { summarise } from '../../shared/summary';
 import type { DistrictTotalsAnswer, TrendAnswer } from '../../shared/wire';
-import type { Db } from '../db/connect';
-import { getSnapshot, latestPerYear, latestSnapshot, snapshotRef, snapshotRows, type StoredSnapshot } from '../db/snapshots';
+import { latestPerYear, latestSnapshotWithRows, snapshotRef, snapshotRows, snapshotWithRows, type SnapshotWithRows } from '../db/snapshots';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError, langOf } from './errors';
 import { messages } from '../messages';
@@ -19,8 +18,7 @@ const trendQuery = z
   .refine((q) => q.to - q.from <= 100, { message: 'msg:at-most-100-years', path: ['to'] });
 
 /** The totals of a stored snapshot, by the core's one rule (shared/summary.ts), as the districts answer gives them. */
-async function totalsAnswer(db: Db, snapshot: StoredSnapshot, config: ProgrammeConfig): Promise<DistrictTotalsAnswer> {
-  const { budget, membership } = await snapshotRows(db, snapshot.id);
+function totalsAnswer({ snapshot, budget, membership }: SnapshotWithRows, config: ProgrammeConfig): DistrictTotalsAnswer {
   const summary = summarise(budget, membership, modelForYear(snapshot.year, config), config);
   return { year: snapshot.year, snapshot: snapshotRef(snapshot), ...summary };
 }
@@ -34,20 +32,22 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     const q = query(c, snapshotQuery);
     if (!q.ok) return q.response;
     const { year } = p.value;
-    const snapshot = q.value.snapshot ? await getSnapshot(deps.db, q.value.snapshot) : await latestSnapshot(deps.db, year);
-    if (!snapshot || snapshot.year !== year) {
+    const found = q.value.snapshot ? await snapshotWithRows(deps.db, q.value.snapshot) : await latestSnapshotWithRows(deps.db, year);
+    if (!found || found.snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
         ? messages.noVersionWithId[langOf(c)](q.value.snapshot, year)
         : messages.noVersionYet[langOf(c)](year));
     }
-    return c.json(await totalsAnswer(deps.db, snapshot, deps.config));
+    return c.json(totalsAnswer(found, deps.config));
   });
 
   app.get('/districts/trend', async (c) => {
     const q = query(c, trendQuery);
     if (!q.ok) return q.response;
     const years = [];
-    for (const s of await latestPerYear(deps.db, q.value.from, q.value.to)) years.push(await totalsAnswer(deps.db, s, deps.config));
+    for (const snapshot of await latestPerYear(deps.db, q.value.from, q.value.to)) {
+      years.push(totalsAnswer({ snapshot, ...(await snapshotRows(deps.db, snapshot.id)) }, deps.config));
+    }
     return c.json({ from: q.value.from, to: q.value.to, years } satisfies TrendAnswer);
   });
   return app;
