@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // dist/ as `npm start` and `npm run cli` build it, before the first file (tests/support/build-programs.ts).
+    globalSetup: ['tests/support/build-programs.ts'],
   },
 });

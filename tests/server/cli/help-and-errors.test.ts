@@ -1,8 +1,8 @@
-/** The CLI's help and its refusals in Danish and English, run as real processes the way a person runs them. */
+/** The CLI's help and its refusals in Danish and English, run as real processes the way a person runs them (the built CLI; once through npm as typed). */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchDir, spawnCli } from './run-cli';
+import { npmRunCli, scratchDir, spawnCli } from './run-cli';
 
 const dir = scratchDir();
 const raw = /To specify a positional argument|ERR_PARSE_ARGS|TypeError|at .*\.ts:\d+|Unknown option/;
@@ -26,6 +26,13 @@ describe('help', () => {
     expect(fromEnv.stdout).toBe(english.stdout);
     // --lang wins over the environment.
     expect((await spawnCli([...args, '--lang=da'], { LANG: 'en_GB.UTF-8' })).stdout).toBe(dansk.stdout);
+  });
+
+  it('`npm run --silent cli -- --help`, typed as the README has it, prints the help and nothing else', async () => {
+    const typed = await npmRunCli(['--help']);
+    expect(typed).toMatchObject({ code: 0, stderr: '' });
+    expect(typed.stdout).toContain('Kommandoer:');
+    expect(typed.stdout).toBe((await spawnCli(['--help'])).stdout);
   });
 
   it('no command: the help on stderr and exit 2', async () => {

@@ -19,10 +19,10 @@ function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...rest, ...extra };
 }
 
-/** Node with these arguments, from the repo root, its output captured. */
-export function spawnNode(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** A program with these arguments, from the repo root, its output captured. */
+function spawnCaptured(program: string, argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, argv, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, argv, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -32,9 +32,22 @@ export function spawnNode(argv: string[], env: NodeJS.ProcessEnv): Promise<CliRe
   });
 }
 
-/** The CLI as a user runs it: a separate process through tsx, from the repo root. */
+/** Node with these arguments, from the repo root, its output captured. */
+export function spawnNode(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return spawnCaptured(process.execPath, argv, env);
+}
+
+/**
+ * The CLI a user runs, in a process of its own from the repo root: dist/cli/cli.mjs with plain Node, as
+ * `npm run cli` starts it (vitest's globalSetup, tests/support/build-programs.ts, built it from this checkout).
+ */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return spawnNode([join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'server/cli.ts'), ...args], cleanEnv(env));
+  return spawnNode([join(repoRoot, 'dist/cli/cli.mjs'), ...args], cleanEnv(env));
+}
+
+/** The CLI exactly as the README has users type it: `npm run --silent cli -- …`, from the repo root. */
+export function npmRunCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return spawnCaptured('npm', ['run', '--silent', 'cli', '--', ...args], cleanEnv(env));
 }
 
 /** The CLI's main function in this process, with its output captured. */
