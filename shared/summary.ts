@@ -84,9 +84,16 @@ function add(acc: Accumulator, a: ProgrammeAssociation): void {
   const m = a.membership;
   if (m) {
     acc.membersUnder25 += m.under25 ?? 0;
-    const counts = [m.age0to12, m.age13to18, m.age19to24, m.totalMembers];
-    for (let i = 0; i < 4; i++) if (counts[i] !== null) acc.counts[i] = (acc.counts[i] ?? 0) + counts[i]!;
+    // Each association is added to three accumulators: no array per call.
+    addCount(acc, 0, m.age0to12);
+    addCount(acc, 1, m.age13to18);
+    addCount(acc, 2, m.age19to24);
+    addCount(acc, 3, m.totalMembers);
   }
+}
+
+function addCount(acc: Accumulator, i: number, n: number | null): void {
+  if (n !== null) acc.counts[i] = (acc.counts[i] ?? 0) + n;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -280,15 +280,22 @@ function sheetInfo(kind: SheetKind, choice: SheetChoice, dataRows: number, other
 /** Workbook findings first, then sheet by sheet in workbook order, row by row, column by column. */
 function sortIssues(issues: Issue[], sheets: readonly SheetGrid[]): Issue[] {
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  // Each issue's place as numbers, worked out once (not in every comparison): sheet, row, column.
-  const keys = issues.map((issue, i) => ({
-    issue, i,
-    sheet: issue.sheet === null ? -1 : (order.get(issue.sheet) ?? 1e6),
-    row: issue.row ?? 0,
-    col: columnOf(issue.cell),
-  }));
-  keys.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.i - b.i);
-  return keys.map((k) => k.issue);
+  // Each issue's place as numbers, worked out once (not in every comparison) and kept in typed arrays (not an
+  // object per finding): sheet, row, column; ties keep the order the rules found them in.
+  const n = issues.length;
+  const sheet = new Float64Array(n);
+  const row = new Float64Array(n);
+  const col = new Float64Array(n);
+  const place = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const issue = issues[i];
+    sheet[i] = issue.sheet === null ? -1 : (order.get(issue.sheet) ?? 1e6);
+    row[i] = issue.row ?? 0;
+    col[i] = columnOf(issue.cell);
+    place[i] = i;
+  }
+  place.sort((a, b) => sheet[a] - sheet[b] || row[a] - row[b] || col[a] - col[b] || a - b);
+  return place.map((i) => issues[i]);
 }
 
 /** The 1-based column of an A1 address ("AB12" → 28); 0 for none. */

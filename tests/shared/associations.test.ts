@@ -5,7 +5,26 @@ import { duplicateOf, indexAssociations, joinAssociations } from '../../shared/r
 
 const rows = (...names: string[]) => names.map((association) => ({ association }));
 
+/** FNV-1a as shared/rules/associations.ts hashes a key, to craft names that share the table's slots. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 describe('matching association names', () => {
+  it('names made to share the table\'s slots (more than it walks) still match exactly, through the Map it then uses', () => {
+    // 200 names → a table of 512 slots; these all hash to slot 0.
+    const crafted: string[] = [];
+    for (let n = 0; crafted.length < 200; n++) if ((hashOf(`x${n}`) & 511) === 0) crafted.push(`x${n}`);
+    const names = [...crafted, crafted[150].toUpperCase(), ` ${crafted[3]} `, 'Siam'];
+    const index = indexAssociations(rows(...names));
+    expect(index.hasDuplicates).toBe(true);
+    expect([0, 150, 200, 201, 202].map((i) => duplicateOf(index, i))).toEqual([null, null, 150, 3, null]);
+    const join = joinAssociations(indexAssociations(rows('Siam', crafted[199], 'Other')), index);
+    expect(Array.from(join.membershipOf)).toEqual([202, 199, -1]);
+  });
+
   it('case and white space do not matter, as in associationKey', () => {
     const index = indexAssociations(rows('Amager SK', 'amager  sk', 'AmagerSK\t', 'ÆØÅ IF', 'æøå if', 'B1908'));
     expect([1, 2, 3, 4, 5].map((i) => duplicateOf(index, i))).toEqual([0, 0, null, 3, null]);
