@@ -26,9 +26,14 @@ export interface CheckPlace {
   inline?: boolean;
 }
 
+/**
+ * `job.bytes` moves to the worker (it is the caller's no more) when it is a whole buffer of its own, as the
+ * routes make it; a view into a larger buffer is copied.
+ */
 export async function checkInWorker(job: CheckJob, previousOf: PreviousOf, place: CheckPlace = {}): Promise<WorkerResult<CheckAnswer>> {
   if (place.inline && job.kind === 'json') return { ok: true, answer: await runCheck(job, (year) => previousOf(year as number)) };
-  return runInWorker<CheckAnswer>(checkWorker, job, place.bounds, (year: number) => previousOf(year));
+  const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
+  return runInWorker<CheckAnswer>(checkWorker, job, place.bounds, (year: number) => previousOf(year), whole ? [job.bytes.buffer as ArrayBuffer] : []);
 }
 
 /** A conflict's diff: in the request when its rows are of a workbook's usual size, in the check worker when larger. */

@@ -16,7 +16,8 @@ import type { ReadLimits } from './xlsx/parse-xlsx';
 import type { ReadProblem } from './xlsx/read-problem';
 
 export type CheckJob =
-  | { kind: 'json'; text: string; lang: Lang; config: ProgrammeConfig }
+  /** The body's bytes as they came: decoded and parsed here, in the worker, not on the event loop. */
+  | { kind: 'json'; bytes: Uint8Array; lang: Lang; config: ProgrammeConfig }
   | { kind: 'upload'; bytes: Uint8Array; limits: ReadLimits; options: CheckOptions; save: boolean; lang: Lang; config: ProgrammeConfig };
 
 /** A finished answer (its status and JSON body), a valid save to store, or a file that is not read. */
@@ -30,7 +31,8 @@ const answer = (status: 200 | 400 | 422, value: unknown): CheckAnswer => ({ kind
 export async function runCheck(job: CheckJob, ask: Ask): Promise<CheckAnswer> {
   const previousOf = (year: number) => ask(year) as Promise<PreviousMembership | null>;
   if (job.kind === 'json') {
-    const checked = await checkSaveBody(job.text, job.config, previousOf, job.lang);
+    // As Request.text() decodes: UTF-8, a BOM dropped, a bad sequence replaced.
+    const checked = await checkSaveBody(new TextDecoder().decode(job.bytes), job.config, previousOf, job.lang);
     if (checked.kind === 'malformed-json') return answer(400, { error: { code: 'malformed-json', message: messages.malformedJson[job.lang](checked.position) } });
     if (checked.kind === 'invalid-body') return answer(400, invalidRequestAnswer(job.lang, 'body', checked.issues));
     if (checked.workbook.kind === 'invalid') return answer(422, invalidWorkbookAnswer(job.lang, checked.workbook.report));

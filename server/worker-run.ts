@@ -6,7 +6,7 @@
  * (server/check-worker.ts) both run through it. A job may ask its caller questions while it runs (the
  * previous year's figures, from the database); see server/worker-job.ts for the worker's side.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { slots } from './xlsx/parse-slots';
 import { workersAtOnce, type WorkerEntry } from './worker-entry';
 
@@ -35,7 +35,9 @@ export type ToWorker = { type: 'job'; job: unknown } | { type: 'reply'; id: numb
 
 const slot = slots(workersAtOnce);
 
-function runOnce<A>(entry: WorkerEntry, job: unknown, bounds: WorkerBounds, answer: (question: never) => Promise<unknown>): Promise<WorkerResult<A>> {
+function runOnce<A>(
+  entry: WorkerEntry, job: unknown, bounds: WorkerBounds, answer: (question: never) => Promise<unknown>, transfer: TransferListItem[],
+): Promise<WorkerResult<A>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.entry, {
       eval: entry.eval,
@@ -66,17 +68,20 @@ function runOnce<A>(entry: WorkerEntry, job: unknown, bounds: WorkerBounds, answ
       fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'out-of-memory', mb: bounds.maxMemoryMb } : { kind: 'reader-failed' });
     });
     worker.once('exit', () => fail({ kind: 'reader-failed' }));
-    worker.postMessage({ type: 'job', job } satisfies ToWorker);
+    worker.postMessage({ type: 'job', job } satisfies ToWorker, transfer);
   });
 }
 
 /**
  * Runs `job` in a fresh worker started from `entry`, within `bounds`, waiting for a slot first. `answer`
- * answers the questions the job asks; none by default.
+ * answers the questions the job asks; none by default. `transfer`: buffers of the job moved to the worker,
+ * not copied (a 9 MB body copied by postMessage held the event loop for up to a second on a busy machine);
+ * the caller must not use them afterwards.
  */
 export function runInWorker<A>(
   entry: WorkerEntry, job: unknown, bounds: Partial<WorkerBounds> = {}, answer: (question: never) => Promise<unknown> = () => Promise.reject(new Error('no questions expected')),
+  transfer: TransferListItem[] = [],
 ): Promise<WorkerResult<A>> {
   const given = { timeoutMs: bounds.timeoutMs ?? defaultBounds.timeoutMs, maxMemoryMb: bounds.maxMemoryMb ?? defaultBounds.maxMemoryMb };
-  return slot(() => runOnce<A>(entry, job, given, answer));
+  return slot(() => runOnce<A>(entry, job, given, answer, transfer));
 }

@@ -38,13 +38,21 @@ export function finished(c: Context, answer: Exclude<CheckAnswer, { kind: 'check
 
 export const unreadable = (c: Context, error: WorkbookReadError) => apiError(c, 400, 'unreadable-workbook', error.messageIn(langOf(c)), { reason: error.reason });
 
+/** A 415 unless the content type says JSON. */
+function notJson(c: Context): Parsed<never> | null {
+  const type = c.req.header('content-type') ?? '';
+  if (/^application\/json\b/i.test(type)) return null;
+  return { ok: false, response: apiError(c, 415, 'unsupported-media-type', messages.notJson[langOf(c)](type ? shownType(type) : null)) };
+}
+
 /** The body's text, once its content type says JSON. */
 export async function jsonText(c: Context): Promise<Parsed<string>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: apiError(c, 415, 'unsupported-media-type', messages.notJson[langOf(c)](type ? shownType(type) : null)) };
-  }
-  return { ok: true, value: await c.req.text() };
+  return notJson(c) ?? { ok: true, value: await c.req.text() };
+}
+
+/** The body's bytes, undecoded, once its content type says JSON: for a body decoded in the check worker. */
+export async function jsonBytes(c: Context): Promise<Parsed<Uint8Array>> {
+  return notJson(c) ?? { ok: true, value: new Uint8Array(await c.req.arrayBuffer()) };
 }
 
 /** A content type as a message may repeat it: its media type only, without parameters a client made up. */

@@ -12,7 +12,7 @@ import { checkInWorker } from '../check-in-worker';
 import { requireRole } from './access';
 import type { AppContext, AppEnv, RouteDeps } from './env';
 import { apiError, invalidWorkbookAnswer, langOf } from './errors';
-import { finished, jsonText, limitBody, params, query, tooBigToCheck, versionId, yearSchema } from './input';
+import { finished, jsonBytes, limitBody, params, query, tooBigToCheck, versionId, yearSchema } from './input';
 
 const listSchema = z.object({
   year: yearSchema.optional(),
@@ -70,11 +70,11 @@ export function snapshotRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/snapshots', requireRole('editor'), limitBody(deps.limits.jsonBytes), async (c) => {
-    const text = await jsonText(c);
-    if (!text.ok) return text.response;
-    // A large body is parsed and checked in the check worker, not on the event loop.
-    const inline = Buffer.byteLength(text.value) <= deps.limits.inlineCheckBytes;
-    const result = await checkInWorker({ kind: 'json', text: text.value, lang: langOf(c), config: deps.config }, (year) => membershipOfYear(deps.db, year), { bounds: deps.checkBounds, inline });
+    const bytes = await jsonBytes(c);
+    if (!bytes.ok) return bytes.response;
+    // A large body is decoded, parsed and checked in the check worker, not on the event loop.
+    const inline = bytes.value.byteLength <= deps.limits.inlineCheckBytes;
+    const result = await checkInWorker({ kind: 'json', bytes: bytes.value, lang: langOf(c), config: deps.config }, (year) => membershipOfYear(deps.db, year), { bounds: deps.checkBounds, inline });
     if (!result.ok) return tooBigToCheck(c, result.failure);
     const checked = result.answer;
     if (checked.kind !== 'checked') return finished(c, checked);
