@@ -176,7 +176,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgresq
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   // As many as the main pool: a save waiting its turn for the year's lock waits there, within saveMs, rather
   // than in the pool's queue, which gives up after connectMs. Connections are opened only when needed.
-  const savePool = saveConnections(connection, timeouts, poolSize, onConnectionError);
+  const savePool = saveConnections(pg, connection, timeouts, poolSize, onConnectionError);
   saveDbs.set(db, drizzlePg(savePool, { schema }) as unknown as Db);
   return {
     db,

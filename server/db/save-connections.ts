@@ -8,7 +8,7 @@
  * finds the server unreachable (not merely busy) the save's connection is cut, so the save fails as a lost
  * connection (503) instead of waiting out saveMs.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { unavailableReason } from './unavailable';
 
 export interface SaveConnectionBounds {
@@ -22,8 +22,9 @@ export interface SaveConnectionBounds {
 /** The connection settings shared with the service's main pool (URL, connect timeout, keep-alive). */
 type Connection = Omit<pg.PoolConfig, 'max' | 'query_timeout'>;
 
-export function saveConnections(connection: Connection, bounds: SaveConnectionBounds, max: number, onConnectionError: (error: Error) => void): pg.Pool {
-  const pool = new pg.Pool({ ...connection, query_timeout: bounds.saveMs, max });
+/** `driver` is the pg module, which connect.ts loads only when PostgreSQL is opened. */
+export function saveConnections(driver: typeof pg, connection: Connection, bounds: SaveConnectionBounds, max: number, onConnectionError: (error: Error) => void): pg.Pool {
+  const pool = new driver.Pool({ ...connection, query_timeout: bounds.saveMs, max });
   const watches = new Map<pg.PoolClient, ReturnType<typeof setInterval>>();
   pool.on('connect', (client) => client.on('error', onConnectionError));
   pool.on('error', () => {});
@@ -32,7 +33,7 @@ export function saveConnections(connection: Connection, bounds: SaveConnectionBo
     const watch = setInterval(() => {
       if (asking) return;
       asking = true;
-      serverAnswers(connection, bounds).then((answers) => {
+      serverAnswers(driver, connection, bounds).then((answers) => {
         asking = false;
         // Destroying the socket fails the save's statement at once ("Connection terminated unexpectedly").
         if (!answers && watches.has(client)) client.connection.stream.destroy();
@@ -50,8 +51,8 @@ export function saveConnections(connection: Connection, bounds: SaveConnectionBo
 }
 
 /** False only when the server is unreachable; a refusal for another reason (too many connections) is an answer. */
-async function serverAnswers(connection: Connection, bounds: SaveConnectionBounds): Promise<boolean> {
-  const client = new pg.Client({ ...connection, connectionTimeoutMillis: bounds.connectMs, query_timeout: bounds.pingMs });
+async function serverAnswers(driver: typeof pg, connection: Connection, bounds: SaveConnectionBounds): Promise<boolean> {
+  const client = new driver.Client({ ...connection, connectionTimeoutMillis: bounds.connectMs, query_timeout: bounds.pingMs });
   client.on('error', () => {});
   try {
     await client.connect();
