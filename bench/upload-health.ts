@@ -1,20 +1,21 @@
 /**
- * Health during the worst uploads: the service (createApp over @hono/node-server, in this process so that its
- * event loop is the one measured) on PGlite and on PostgreSQL, sent each of the largest and most hostile
- * uploads and JSON saves while /api/health is asked again and again. Per upload: the longest health answer
- * while it was being processed (target ≤ 1 s), against health with nothing else going on; and the process's
- * RSS after the upload against before it (target: back within 50 MB). `run()` gives the rows for
- * `npm run bench`; `npx tsx bench/upload-health.ts` prints them as a table.
+ * Health during the worst uploads: the built service as `npm start` runs it (dist/server/main.mjs, built by
+ * `node scripts/when-changed.mjs server` when its sources changed), in a process of its own, on PGlite in a
+ * fresh data dir and on PostgreSQL, sent each of the largest and most hostile uploads and JSON saves while
+ * this process asks /api/health again and again. Per upload: the longest health answer while it was being
+ * processed (target ≤ 1 s), against health with nothing else going on; and the service's RSS
+ * (/proc/<pid>/status) once it has been idle for a while after the upload against before it (target: back
+ * within 50 MB). `run()` gives the rows for `npm run bench`; `npx tsx bench/upload-health.ts` prints them.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../server/app';
-import { createAuth } from '../server/auth';
-import { openDatabase, type Database } from '../server/db/connect';
-import { createToken } from '../server/db/tokens';
 import { XLSX_TYPE } from '../server/routes/workbooks';
 import { createPostgresDatabase } from '../tests/server/databases';
 import { snapshotBody, workbook } from '../tests/server/fixtures';
-import { serveOverHttp } from '../tests/server/service';
+import { adminToken, startMain, stopMain } from '../tests/server/main-process';
 import { largeMembershipXlsx, underDeclaredXlsx } from '../tests/server/large-workbooks';
 import { xlsxOf, sheetData } from '../tests/server/xlsx/xlsx-parts';
 import { median, round } from './measure';
@@ -49,15 +50,16 @@ const uploads: Upload[] = [
   { name: '9 MB JSON save (POST /api/snapshots)', body: () => bigJson(), path: '/api/snapshots', type: 'application/json' },
 ];
 
-const rss = () => process.memoryUsage().rss / MB;
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** How long the service is left idle before its RSS counts as settled: V8 shrinks an idle heap after some seconds. */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 10_000);
 
-/** RSS once the garbage collector has had its chance (with --expose-gc it is asked to run). */
-async function settledRss(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return rss();
+const rssOf = (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** The service's RSS after SETTLE_MS with nothing asked of it. */
+async function settledRss(pid: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  return rssOf(pid);
 }
 
 async function healthMs(url: string): Promise<number> {
@@ -68,18 +70,30 @@ async function healthMs(url: string): Promise<number> {
 }
 
 async function measureOn(kind: 'pglite' | 'postgresql'): Promise<{ rows: Wait[]; notes: string[] }> {
-  let database: Database;
+  let env: Record<string, string>;
   let dropDb = async () => {};
+  const dataDir = mkdtempSync(join(tmpdir(), 'partnerskab-upload-health-'));
   if (kind === 'postgresql') {
     const created = await createPostgresDatabase('partnerskab_bench');
-    database = await openDatabase({ kind: 'postgresql', url: created.url, poolSize: 4 });
+    env = { DATABASE_URL: created.url };
     dropDb = created.drop;
   } else {
-    database = await openDatabase({ kind: 'pglite', dataDir: null });
+    env = { DATA_DIR: dataDir };
   }
-  const token = (await createToken(database.db, { name: 'bench-editor', role: 'editor', now: new Date() })).token;
-  const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db }), clock: () => new Date() });
-  const { url, close } = await serveOverHttp(app);
+  const service = startMain(env, [join(repoRoot, 'dist', 'server', 'main.mjs')]);
+  const close = async () => {
+    await stopMain(service.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const url = await service.ready.catch(async (error) => {
+    await close();
+    await dropDb();
+    throw error;
+  });
+  const pid = service.child.pid!;
+  // The admin token the service prints on a fresh database: an admin may save.
+  const token = adminToken(service.output());
+  if (!token) throw new Error(`no admin token in the service's output: ${service.output()}`);
   const rows: Wait[] = [];
   const notes: string[] = [];
   try {
@@ -88,7 +102,7 @@ async function measureOn(kind: 'pglite' | 'postgresql'): Promise<{ rows: Wait[];
     const idleMs = round(median(idle));
     for (const u of uploads) {
       const body = u.body();
-      const before = await settledRss();
+      const before = await settledRss(pid);
       const t0 = performance.now();
       let done = false;
       let status = 0;
@@ -104,7 +118,7 @@ async function measureOn(kind: 'pglite' | 'postgresql'): Promise<{ rows: Wait[];
       while (!done) during.push(await healthMs(url));
       await sent;
       const uploadMs = performance.now() - t0;
-      const after = await settledRss();
+      const after = await settledRss(pid);
       const worst = round(Math.max(...during));
       rows.push({
         part: PART, wait: `health during ${u.name}, ${kind}`, value: worst, unit: 'ms', floor: 'health, nothing else running', floorValue: idleMs,
@@ -119,15 +133,16 @@ async function measureOn(kind: 'pglite' | 'postgresql'): Promise<{ rows: Wait[];
     }
   } finally {
     await close();
-    await database.close();
     await dropDb();
   }
   return { rows, notes };
 }
 
 export async function run(): Promise<PartResult> {
+  const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'when-changed.mjs'), 'server'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
+  if (built.status !== 0) throw new Error(`building the service failed (${built.status ?? built.signal})`);
   const rows: Wait[] = [];
-  const notes = ['the service runs in this process (its event loop is the one measured); RSS settled after a GC (with --expose-gc) and 1.5 s'];
+  const notes = [`the built service (dist/server/main.mjs) in a process of its own, PGlite in a fresh data dir; its RSS from /proc/<pid>/status after ${SETTLE_MS / 1000} s idle (BENCH_SETTLE_MS), before and after each upload`];
   for (const kind of ['pglite', 'postgresql'] as const) {
     try {
       const r = await measureOn(kind);
