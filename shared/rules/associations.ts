@@ -39,6 +39,22 @@ export function indexAssociations(rows: ReadonlyArray<{ association: string }>):
   return tableIndex(keys) ?? mapIndex(keys);
 }
 
+/**
+ * Each row's first row of its key, through `enter`: it gives the key's first row, recording row i as the
+ * first where the key is new; -2 where it gives up (the table past MAX_STEPS), and then this gives null.
+ */
+function firstRows(keys: readonly string[], enter: (key: string, i: number) => number): Pick<AssociationIndex, 'firstRow' | 'hasDuplicates'> | null {
+  const firstRow = new Int32Array(keys.length);
+  let hasDuplicates = false;
+  for (let i = 0; i < keys.length; i++) {
+    const first = keys[i] === '' ? -1 : enter(keys[i], i);
+    if (first === -2) return null;
+    if (first !== -1 && first !== i) hasDuplicates = true;
+    firstRow[i] = first;
+  }
+  return { firstRow, hasDuplicates };
+}
+
 /** The table of row numbers; null where a look-up took more than MAX_STEPS. */
 function tableIndex(keys: readonly string[]): AssociationIndex | null {
   let size = 8;
@@ -54,21 +70,14 @@ function tableIndex(keys: readonly string[]): AssociationIndex | null {
     }
     return s;
   };
-  const firstRow = new Int32Array(keys.length);
-  let hasDuplicates = false;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === '') {
-      firstRow[i] = -1;
-      continue;
-    }
-    const s = slotOf(keys[i]);
-    if (s === -1) return null;
+  const rows = firstRows(keys, (key, i) => {
+    const s = slotOf(key);
+    if (s === -1) return -2;
     if (slots[s] === -1) slots[s] = i;
-    else hasDuplicates = true;
-    firstRow[i] = slots[s];
-  }
-  return {
-    keys, firstRow, hasDuplicates,
+    return slots[s];
+  });
+  return rows && {
+    keys, ...rows,
     firstRowOf: (key) => {
       const s = slotOf(key);
       return s === -1 ? -1 : slots[s];
@@ -78,19 +87,12 @@ function tableIndex(keys: readonly string[]): AssociationIndex | null {
 
 function mapIndex(keys: readonly string[]): AssociationIndex {
   const first = new Map<string, number>();
-  const firstRow = new Int32Array(keys.length);
-  let hasDuplicates = false;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === '') {
-      firstRow[i] = -1;
-      continue;
-    }
-    const f = first.get(keys[i]);
-    if (f === undefined) first.set(keys[i], i);
-    else hasDuplicates = true;
-    firstRow[i] = f ?? i;
-  }
-  return { keys, firstRow, hasDuplicates, firstRowOf: (key) => first.get(key) ?? -1 };
+  const rows = firstRows(keys, (key, i) => {
+    const f = first.get(key);
+    if (f === undefined) first.set(key, i);
+    return f ?? i;
+  })!;
+  return { keys, ...rows, firstRowOf: (key) => first.get(key) ?? -1 };
 }
 
 /** The first row with the same association, where row i repeats one; else null. */
