@@ -1,39 +1,51 @@
 /**
  * The service answers /api/health while it works on the largest and most hostile uploads and JSON saves:
- * over HTTP, as `npm start` serves it, a health request sent after the upload gets its answer before the
- * upload's answer arrives, on both databases. (How long health waits, and the memory after, are measured by
- * `npx tsx bench/upload-health.ts`, not asserted here.)
+ * over HTTP, the built service as `npm start` runs it (dist/server/main.mjs in a process of its own, its
+ * reads and checks in dist/server/check-worker.mjs), a health request sent after the upload gets its answer
+ * before the upload's answer arrives, on both databases. (How long health waits, and the memory after, are
+ * measured by `npx tsx bench/upload-health.ts`, not asserted here.)
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { createAuth } from '../../server/auth';
-import { createToken } from '../../server/db/tokens';
 import { XLSX_TYPE } from '../../server/routes/workbooks';
 import { snapshotBody, workbook } from './fixtures';
-import { testDatabases } from './databases';
+import { createPostgresDatabase, testDatabases } from './databases';
 import { largeMembershipXlsx, underDeclaredXlsx } from './large-workbooks';
-import { fixedNow, serveOverHttp } from './service';
+import { adminToken, startMain, stopMain, type MainProcess } from './main-process';
 
 for (const db of testDatabases) {
   describe.skipIf(db.skip !== null)(`health during a large upload on ${db.kind}`, () => {
-    let drop: () => Promise<void>;
-    let close: () => Promise<void>;
+    let drop: () => Promise<void> = async () => {};
+    let service: MainProcess | undefined;
     let url: string;
     let token: string;
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      const { database } = created;
-      token = (await createToken(database.db, { name: 'health-editor', role: 'editor', now: fixedNow })).token;
-      const app = createApp({ db: database.db, database, auth: createAuth({ db: database.db }), clock: () => fixedNow });
-      const served = await serveOverHttp(app);
-      url = served.url;
-      close = served.close;
+      if (db.kind === 'postgresql') {
+        const created = await createPostgresDatabase();
+        drop = created.drop;
+        service = startMain({ DATABASE_URL: created.url });
+      } else {
+        const dataDir = mkdtempSync(join(tmpdir(), 'partnerskab-health-'));
+        drop = async () => rmSync(dataDir, { recursive: true, force: true });
+        service = startMain({ DATA_DIR: dataDir, DATABASE_URL: '' });
+      }
+      url = await service.ready;
+      const admin = adminToken(service.output());
+      expect(admin, service.output()).toBeDefined();
+      const made = await fetch(`${url}/api/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'health-editor', role: 'editor' }),
+      });
+      expect(made.status, service.output()).toBe(201);
+      token = ((await made.json()) as { token: string }).token;
     });
     afterAll(async () => {
-      await close?.();
-      await drop?.();
+      if (service) await stopMain(service.child);
+      await drop();
     });
 
     /** Sends `post`, then asks for health until it has an answer; the order the two answers arrived in. */

@@ -1,5 +1,10 @@
-/** The service's entry (server/main.ts, or a build of it as `npm start` runs it) as a child process on a free port. */
+/** The service as `npm start` runs it (dist/server/main.mjs with plain Node) as a child process on a free port. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built service; vitest's globalSetup (tests/support/build-programs.ts) built it from this checkout. */
+export const builtMain = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'server', 'main.mjs');
 
 export interface MainProcess {
   child: ChildProcess;
@@ -9,9 +14,8 @@ export interface MainProcess {
   ready: Promise<string>;
 }
 
-/** server/main.ts from source (tsx), or a built entry: [path to main.mjs]. */
-export function startMain(env: Record<string, string>, entry = ['--import', 'tsx', 'server/main.ts']): MainProcess {
-  const child = spawn(process.execPath, entry, {
+export function startMain(env: Record<string, string>): MainProcess {
+  const child = spawn(process.execPath, [builtMain], {
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,10 +9,9 @@
  * States are polled in bounded loops; nothing asserts how long anything took.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, root } from '../../scripts/build-server';
 import { freePort } from '../support/service-process';
 import { processAlive } from '../../server/db/data-dir-lock';
 import { snapshotBody, workbook } from './fixtures';
@@ -89,7 +88,6 @@ describe.skipIf(skip !== null)('a PostgreSQL outage under the running service', 
   let service: MainProcess;
   let url: string;
   let token: string;
-  let buildDir: string;
   let firstId: string;
 
   beforeAll(async () => {
@@ -105,8 +103,7 @@ describe.skipIf(skip !== null)('a PostgreSQL outage under the running service', 
     psql(port, "create role outage login password 'outage-pw'");
     psql(port, 'create database outage owner outage');
 
-    buildDir = await buildServer(join(root, 'dist', `server-outage-${process.pid}`));
-    service = startMain({ DATABASE_URL: `postgres://outage:outage-pw@127.0.0.1:${port}/outage` }, [join(buildDir, 'main.mjs')]);
+    service = startMain({ DATABASE_URL: `postgres://outage:outage-pw@127.0.0.1:${port}/outage` });
     url = await service.ready;
     token = adminToken(service.output())!;
     expect(token, service.output()).toBeDefined();
@@ -129,7 +126,6 @@ describe.skipIf(skip !== null)('a PostgreSQL outage under the running service', 
         // Never made.
       }
     }
-    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   });
 
   const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });

@@ -13,7 +13,7 @@ import { createAuth } from '../../server/auth';
 import { openDatabase, type Database, type DatabaseOptions } from '../../server/db/connect';
 import { DataDirLockedError } from '../../server/db/data-dir-lock';
 import { createToken } from '../../server/db/tokens';
-import { buildServer, root } from '../../scripts/build-server';
+import { root } from '../../scripts/build-server';
 import { snapshotBody, workbook } from './fixtures';
 import { createPostgresDatabase, testDatabases } from './databases';
 import { startMain, stopMain as stop } from './main-process';
@@ -99,7 +99,7 @@ describe.skipIf(postgres.skip !== null)('restart on PostgreSQL', () => {
   });
 });
 
-describe('npm start (server/main.ts)', () => {
+describe('npm start (the built service, dist/server/main.mjs with plain Node)', () => {
   it('prints a one-time admin token on a fresh data dir, serves with it, and refuses a second process on the dir', async () => {
     const dir = tempDir();
     const first = startMain({ DATA_DIR: dir });
@@ -125,13 +125,10 @@ describe('npm start (server/main.ts)', () => {
       await stop(again.child);
     }
   });
-});
 
-describe('npm start (the built service, dist/server/main.mjs)', () => {
   it('starts from the build with plain Node, migrates, serves the manifest and office.js, and reads an uploaded .xlsx in its worker', async () => {
-    const out = await buildServer(join(root, 'dist', `server-test-${process.pid}`));
     const dir = tempDir();
-    const service = startMain({ DATA_DIR: dir }, [join(out, 'main.mjs')]);
+    const service = startMain({ DATA_DIR: dir });
     try {
       const url = await service.ready;
       const health = await (await fetch(`${url}/api/health`)).json();
@@ -148,15 +145,12 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
       expect((await checked.json()).report).toMatchObject({ year: 2025, ok: true });
     } finally {
       await stop(service.child);
-      rmSync(out, { recursive: true, force: true });
     }
   });
 
-  const postgres = testDatabases.find((d) => d.kind === 'postgresql')!;
   it.skipIf(postgres.skip !== null)('on PostgreSQL, checks a JSON save and stores it', async () => {
-    const out = await buildServer(join(root, 'dist', `server-test-pg-${process.pid}`));
     const { url: databaseUrl, drop } = await createPostgresDatabase();
-    const service = startMain({ DATABASE_URL: databaseUrl }, [join(out, 'main.mjs')]);
+    const service = startMain({ DATABASE_URL: databaseUrl });
     try {
       const url = await service.ready;
       const token = /pks_[A-Za-z0-9_-]{43}/.exec(service.output())?.[0];
@@ -173,7 +167,6 @@ describe('npm start (the built service, dist/server/main.mjs)', () => {
     } finally {
       await stop(service.child);
       await drop();
-      rmSync(out, { recursive: true, force: true });
     }
   });
 });

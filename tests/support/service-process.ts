@@ -1,6 +1,7 @@
 /**
- * The real snapshot service as a child process (server/main.ts, PGlite in a temporary DATA_DIR, a free
- * loopback port), for tests and benchmarks that need it over HTTP. Tokens: the one-time admin token the
+ * The real snapshot service as a child process: dist/server/main.mjs with plain Node, as `npm start` runs it
+ * (vitest's globalSetup, tests/support/build-programs.ts, built it from this checkout), PGlite in a temporary
+ * DATA_DIR, a free loopback port. For tests that need it over HTTP. Tokens: the one-time admin token the
  * service prints on a fresh data dir, and editor tokens made with it over the API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,7 +40,7 @@ export async function startService(timeoutMs = 300_000): Promise<RunningService>
   const dataDir = mkdtempSync(join(tmpdir(), 'partnerskab-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'server', 'main.mjs')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
