@@ -80,7 +80,7 @@ async function measureOn(kind: 'pglite' | 'postgresql'): Promise<{ rows: Wait[];
   } else {
     env = { DATA_DIR: dataDir };
   }
-  const service = startMain(env, [join(repoRoot, 'dist', 'server', 'main.mjs')]);
+  const service = startMain(env);
   const close = async () => {
     await stopMain(service.child);
     rmSync(dataDir, { recursive: true, force: true });
