@@ -11,7 +11,7 @@ import { cellName, MAX_COLS, parseCellRef } from './cell-address';
 import { formulaRefs, type FormulaRefs } from './formula-refs';
 import { defaultReadLimits, relationshipsOf, sheetNameOf, workbookPartName, worksheetTarget } from './parse-xlsx';
 import { patchStyles, type StylesPatch } from './patch-styles';
-import { cellPosition, readFormula, rowPosition, type SharedFormula } from './sheet-part';
+import { readFormula, walkSheet, type SharedFormula } from './sheet-part';
 import { parseWorkbookPart } from './workbook-part';
 import { applyEdits, attrInsertPoint, attrSpan, escapeXml, prefixOf, type XmlEdit } from './xml-edit';
 import { CLOSE, EMPTY, EOF, findAttr, isMain, nextTag, OPEN, openXml, skipElement, type XmlCursor } from './xml-scan';
@@ -76,16 +76,10 @@ function scanSheet(bytes: Buffer, wanted: ReadonlySet<number>): ScannedSheet {
   const found = new Map<number, FoundCell>();
   const formulas: FormulaCell[] = [];
   const shared = new Map<string, SharedFormula>();
-  let row = -1;
-  let nextCol = 0;
-  let inSheetData = -1;
 
-  const readCell = (c: XmlCursor, selfClosing: boolean) => {
+  const readCell = (c: XmlCursor, selfClosing: boolean, r: number, col: number) => {
     const start = c.tagStart;
-    const key = cellPosition(c, row, nextCol);
-    const r = Math.floor(key / MAX_COLS);
-    const col = key % MAX_COLS;
-    nextCol = col + 1;
+    const key = r * MAX_COLS + col;
     const want = wanted.has(key);
     let keep = '';
     let style = 0;
@@ -132,23 +126,12 @@ function scanSheet(bytes: Buffer, wanted: ReadonlySet<number>): ScannedSheet {
     }
   };
 
-  for (let k = nextTag(cur); k !== EOF; k = nextTag(cur)) {
-    if (k === CLOSE) {
-      if (cur.depth === inSheetData) inSheetData = -1;
-      continue;
-    }
-    if (inSheetData >= 0) {
-      if (isMain(cur, 'c')) readCell(cur, k === EMPTY);
-      else if (isMain(cur, 'row')) {
-        row = rowPosition(cur, row);
-        nextCol = 0;
-      } else if (k === OPEN) skipElement(cur);
-    } else if (isMain(cur, 'sheetData')) {
-      if (k === OPEN) inSheetData = cur.depth - 1;
-    } else if (k === OPEN && !isMain(cur, 'worksheet')) {
-      skipElement(cur);
-    }
-  }
+  walkSheet(cur, {
+    cell: readCell,
+    outside: (c, k) => {
+      if (k === OPEN && !isMain(c, 'worksheet')) skipElement(c);
+    },
+  });
   return { found, formulas, buf, converted: buf !== bytes && !(bytes[0] === 0xef && bytes[1] === 0xbb) };
 }
 

@@ -140,6 +140,49 @@ export function rowPosition(c: XmlCursor, row: number): number {
   return row + 1;
 }
 
+/** What walkSheet hands on, in the order the part holds it. */
+export interface SheetWalk {
+  /** A `<c>` in `<sheetData>`, the cursor on its start tag, placed as cellPosition places it (0-based). */
+  cell(c: XmlCursor, selfClosing: boolean, row: number, col: number): void;
+  /** A `<row>` in `<sheetData>`, placed as rowPosition places it. */
+  row?(c: XmlCursor, row: number): void;
+  /** Any other tag outside `<sheetData>` but its own end tag; it may skip the element. */
+  outside(c: XmlCursor, kind: number): void;
+}
+
+/**
+ * The one walk over a worksheet part that the reader and `validate --fix` (patch-cells.ts) share, so both put
+ * every cell where the other does: a `<c>` or `<row>` without `r` follows the one before it. Elements other
+ * than rows and cells inside `<sheetData>` are skipped.
+ */
+export function walkSheet(cur: XmlCursor, on: SheetWalk): void {
+  let row = -1;
+  let nextCol = 0;
+  let inSheetData = -1;
+  for (let k = nextTag(cur); k !== EOF; k = nextTag(cur)) {
+    if (k === CLOSE) {
+      if (cur.depth === inSheetData) inSheetData = -1;
+      continue;
+    }
+    if (inSheetData >= 0) {
+      if (isMain(cur, 'c')) {
+        const pos = cellPosition(cur, row, nextCol);
+        const col = pos % MAX_COLS;
+        nextCol = col + 1;
+        on.cell(cur, k === EMPTY, Math.floor(pos / MAX_COLS), col);
+      } else if (isMain(cur, 'row')) {
+        row = rowPosition(cur, row);
+        nextCol = 0;
+        on.row?.(cur, row);
+      } else if (k === OPEN) skipElement(cur);
+    } else if (isMain(cur, 'sheetData')) {
+      if (k === OPEN) inSheetData = cur.depth - 1;
+    } else {
+      on.outside(cur, k);
+    }
+  }
+}
+
 export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): SheetCells {
   const cur = openXml(bytes);
   const buf = cur.buf;
@@ -150,9 +193,6 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
   const merges: Array<{ r0: number; c0: number; r1: number; c1: number }> = [];
   let height = 0;
   let width = 0;
-  let row = -1;
-  let nextCol = 0;
-  let inSheetData = -1;
 
   /** A text that breaks the one rule for text stops the read at its cell, which the refusal names. */
   const refuseText = (problem: TextProblem, r: number, c: number): never => {
@@ -166,11 +206,7 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
     return list.push(s) - 1;
   };
 
-  const readCell = (c: XmlCursor, selfClosing: boolean) => {
-    const pos = cellPosition(c, row, nextCol);
-    const r = Math.floor(pos / MAX_COLS);
-    const col = pos % MAX_COLS;
-    nextCol = col + 1;
+  const readCell = (c: XmlCursor, selfClosing: boolean, r: number, col: number) => {
     if (selfClosing) return;
     const type = attr(c, 't');
     const styleAt = findAttr(c, 's');
@@ -291,27 +327,20 @@ export function parseSheetPart(bytes: Buffer, name: string, ctx: SheetContext): 
     }
   };
 
-  for (let k = nextTag(cur); k !== EOF; k = nextTag(cur)) {
-    if (k === CLOSE) {
-      if (cur.depth === inSheetData) inSheetData = -1;
-      continue;
-    }
-    if (inSheetData >= 0) {
-      if (isMain(cur, 'c')) readCell(cur, k === EMPTY);
-      else if (isMain(cur, 'row')) {
-        row = rowPosition(cur, row);
-        nextCol = 0;
-        if (attrTrue(cur, 'hidden')) sheet.hiddenRows.push(row);
-      } else if (k === OPEN) skipElement(cur);
-    } else if (isMain(cur, 'sheetData')) {
-      if (k === OPEN) inSheetData = cur.depth - 1;
-    } else if (isMain(cur, 'mergeCell')) {
-      const range = parseRange(attr(cur, 'ref') ?? '');
-      if (range) merges.push(range);
-    } else if (k === OPEN && (isMain(cur, 'dataValidations') || isMain(cur, 'conditionalFormatting') || isMain(cur, 'extLst'))) {
-      skipElement(cur);
-    }
-  }
+  walkSheet(cur, {
+    cell: readCell,
+    row: (c, r) => {
+      if (attrTrue(c, 'hidden')) sheet.hiddenRows.push(r);
+    },
+    outside: (c, k) => {
+      if (isMain(c, 'mergeCell')) {
+        const range = parseRange(attr(c, 'ref') ?? '');
+        if (range) merges.push(range);
+      } else if (k === OPEN && (isMain(c, 'dataValidations') || isMain(c, 'conditionalFormatting') || isMain(c, 'extLst'))) {
+        skipElement(c);
+      }
+    },
+  });
   return finishSheet(sheet, merges, height, width, ctx);
 }
 

@@ -1,5 +1,6 @@
 import { MAX_CELL_CHARS, textProblem } from '../text-safety';
 import type { SheetGrid, SheetKind } from '../schemas';
+import { forEveryCell } from './every-cell';
 import { addIssue, type IssueSink } from './issue';
 
 /**
@@ -17,15 +18,9 @@ export function checkInvalidText(sheet: SheetGrid, kind: SheetKind, sink: IssueS
   const nameProblem = textProblem(sheet.name);
   // The name itself is not repeated: the finding is about the workbook, naming which sheet by its kind.
   if (nameProblem) addIssue(sink, 'invalid-text', { sheet: null }, { problem: nameProblem, what: 'sheet-name', kind });
-  const values = sheet.values;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== 'string' || (v.length <= MAX_CELL_CHARS && !SUSPECT.test(v))) continue;
-      const problem = textProblem(v);
-      if (problem) addIssue(sink, 'invalid-text', { sheet: sheet.name, row: r, col: c }, { problem, what: 'cell', kind });
-    }
-  }
+  forEveryCell(sheet.values, (v, r, c) => {
+    if (typeof v !== 'string' || (v.length <= MAX_CELL_CHARS && !SUSPECT.test(v))) return;
+    const problem = textProblem(v);
+    if (problem) addIssue(sink, 'invalid-text', { sheet: sheet.name, row: r, col: c }, { problem, what: 'cell', kind });
+  });
 }

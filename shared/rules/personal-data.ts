@@ -1,5 +1,6 @@
 import type { CellValue, Issue, SheetGrid } from '../schemas';
 import { normaliseLabel } from '../read/text';
+import { forEveryCell } from './every-cell';
 import { addIssue, type IssueSink } from './issue';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -107,19 +108,13 @@ export function checkPersonalData(sheet: SheetGrid, headerRow: number, sink: Iss
       addIssue(sink, 'personal-data', { sheet: sheet.name, row: headerRow, col: c, value: null }, { header: h.trim() });
     }
   }
-  const values = sheet.values;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      // Most cells fail the cheap tests: numbers below nine digits, texts shorter than nine characters.
-      if ((typeof v === 'number' ? v >= 100_000_000 : typeof v === 'string' && v.length >= 9) && flaggedCols[c] !== true
-        && looksLikeCpr(v, r > headerRow && (readColumns?.has(c) ?? true))) {
-        addIssue(sink, 'personal-data', { sheet: sheet.name, row: r, col: c, value: null });
-      }
+  forEveryCell(sheet.values, (v, r, c) => {
+    // Most cells fail the cheap tests: numbers below nine digits, texts shorter than nine characters.
+    if ((typeof v === 'number' ? v >= 100_000_000 : typeof v === 'string' && v.length >= 9) && flaggedCols[c] !== true
+      && looksLikeCpr(v, r > headerRow && (readColumns?.has(c) ?? true))) {
+      addIssue(sink, 'personal-data', { sheet: sheet.name, row: r, col: c, value: null });
     }
-  }
+  });
 }
 
 const CPR_ANYWHERE = /(?<!\d)\d{6}[- ]?\d{4}(?!\d)|(?<!\d)\d{9}(?!\d)/g;
