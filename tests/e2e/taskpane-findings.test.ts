@@ -3,19 +3,13 @@
  * severity in words beside the dot, and a workbook that does not give its year makes the pane ask for it
  * (never the machine's year) and check with the year chosen. Screenshots of each state go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAddinBuilt } from '../../scripts/build-addin';
-import { chromiumMissing, launchChromium, paneWithDouble } from '../support/chromium';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from '../support/chromium';
 import type { ExcelDoubleInit } from '../support/excel-double';
-import { startService, type RunningService } from '../support/service-process';
+import { artifactsDir as artifacts, paneSession } from '../support/pane-session';
 import { budgetHeader, budgetRows2025, membershipHeader, membershipRows2025 } from '../shared/fixtures';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test-artifacts');
 const missing = chromiumMissing();
 /** A bound, not a speed check: the machine is shared. */
 const patience = { timeout: 60_000, interval: 100 };
@@ -37,27 +31,7 @@ function workbookWithoutYear(displayLanguage: string): ExcelDoubleInit {
 }
 
 describe.skipIf(missing !== null && !process.env.CI)('the findings in the task pane (headless Chromium)', () => {
-  let service: RunningService;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const [started] = await Promise.all([startService(), ensureAddinBuilt()]);
-    service = started;
-    browser = await launchChromium();
-    mkdirSync(artifacts, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
-
-  async function open(init: ExcelDoubleInit): Promise<Page> {
-    const page = await paneWithDouble(browser, init);
-    await page.goto(`${service.url}/addin/taskpane.html`);
-    await page.waitForSelector('body[data-state="ready"]');
-    return page;
-  }
+  const { open } = paneSession();
 
   const cases = [
     {
