@@ -12,7 +12,7 @@ import {
 } from '../shared/index';
 import { canonicalSnapshot, type SnapshotContent } from '../shared/snapshot';
 import type { ReportWithoutRows, SnapshotRequest } from '../shared/wire';
-import { textField, zodIssues, type ApiIssue } from './api-issues';
+import { textField, versionId, zodIssues, type ApiIssue } from './api-issues';
 import { sheetTextIssues } from './sheet-text';
 import { storedBudgetRow, storedMembershipRow } from './db/stored-rows';
 import { defaultReadLimits } from './xlsx/parse-xlsx';
@@ -31,7 +31,7 @@ export const saveSchema = z.object({
   source: z
     .object({ workbook: textField(FILE_NAME).nullable().optional(), sheets: z.array(textField(SHEET_NAME)).max(255).optional() })
     .optional(),
-  basedOn: textField(64).nullable().optional(),
+  basedOn: versionId.nullable().optional(),
   force: z.boolean().optional(),
   budgetSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),
   membershipSheet: z.union([textField(SHEET_NAME), z.literal(false)]).optional(),

@@ -93,5 +93,5 @@ export function params<S extends z.ZodType>(c: Context, schema: S): Parsed<z.inf
 /** A programme year as it appears in paths and queries. */
 export const yearSchema = z.coerce.number().int().min(1900).max(2200);
 export const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-/** A version's id, in a path or a query. */
-export const versionId = z.uuid('msg:version-id');
+/** A version's id, in a path or a query (declared beside textField, so that a save's body reads it alike). */
+export { versionId } from '../api-issues';

@@ -18,7 +18,7 @@ const createSchema = z.object({
 });
 
 /** A name or an id: the same rule as a name, so nothing hostile reaches the database or the answer. */
-const revokeParams = z.object({ idOrName: textField(100, { min: 1 }) });
+const revokeParams = z.object({ idOrName: textField(100, { min: 1, orId: true }) });
 
 export function tokenRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -36,6 +36,14 @@ describe('personalDataPlaces', () => {
     expect(personalDataPlaces(request(names))).toEqual(places);
   });
 
+  it("does not take the version id the service gave for a CPR number, though its digits may read as one", () => {
+    // A real randomUUID() whose last group holds 711911067: nine digits, 07-11-91 with its leading zero lost.
+    const basedOn = '94bc5c2d-f489-44fc-b6bb-711911067b00';
+    const body = { ...request({}), basedOn };
+    expect(saveSchema.safeParse(body).success).toBe(true);
+    expect(personalDataPlaces(body)).toEqual([]);
+  });
+
   it('refuses exactly the requests the service refuses for their strings', () => {
     for (const names of [{}, { budget: 'Budget 010190-1234' }, { workbook: 'x 101901234.xlsx' }, { membership: 'M 311299-9999' }, { budget: 'Budget 2025-2026' }]) {
       const body = request(names);

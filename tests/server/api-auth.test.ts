@@ -84,6 +84,10 @@ for (const db of testDatabases) {
       expect(after.status).toBe(401);
       expect((await after.json()).error.message).toMatch(/tilbagekaldt/);
       expect((await s.request('/api/tokens/nobody', { token: 'admin', method: 'DELETE' })).status).toBe(404);
+      // An id is an id, though its random digits may read as a CPR number (711911067: 07-11-91 without its zero).
+      expect((await s.request('/api/tokens/94bc5c2d-f489-44fc-b6bb-711911067b00', { token: 'admin', method: 'DELETE' })).status).toBe(404);
+      // The same digits as a name are refused, naming the field.
+      expect((await s.request('/api/tokens/Kasper%20711911067', { token: 'admin', method: 'DELETE' })).status).toBe(400);
     });
 
     it('validates token requests', async () => {

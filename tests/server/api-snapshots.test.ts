@@ -125,6 +125,19 @@ for (const db of testDatabases) {
       expect(await stored()).toBe(3);
     });
 
+    it('reads basedOn as a version id: one whose digits look like a CPR number is still an id, and text is not one', async () => {
+      // A real randomUUID() (1 in ~500 are like it): 711911067 reads as 07-11-91 with its leading zero lost.
+      const cprLike = await s.request('/api/snapshots', {
+        method: 'POST', json: snapshotBody(workbook(2025, associations2025(5)), { basedOn: '94bc5c2d-f489-44fc-b6bb-711911067b00' }),
+      });
+      expect(cprLike.status).toBe(400);
+      expect((await cprLike.json()).error.code).toBe('unknown-based-on');
+      const text = await s.request('/api/snapshots', { method: 'POST', json: snapshotBody(workbook(2025, associations2025(5)), { basedOn: 'seneste' }) });
+      expect(text.status).toBe(400);
+      expect(JSON.stringify(await text.json())).toContain("skal være id'et på en version (en UUID)");
+      expect(await stored()).toBe(3);
+    });
+
     it('answers 422 with the report and stores nothing when the workbook has errors', async () => {
       const rows = associations2025(7);
       rows[2].grant = 123_000;
