@@ -15,8 +15,6 @@ export type { ApiIssue };
 
 const MAX_ISSUES = 50;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A text field of a request: at most `max` characters, no control characters (tab, CR and LF allowed only
  * where `lines`), no broken or non-characters, nothing that looks like a CPR number. Its findings carry their
@@ -35,13 +33,13 @@ export function textField(max: number, opts: { min?: number; trim?: boolean; orI
       return;
     }
     // orId: the field may hold an id the service gave (a UUID), whose random digits are no one's CPR number.
-    if (!(opts.orId && UUID.test(s)) && textHasPersonalData(s)) ctx.addIssue({ code: 'custom', message: 'text-personal-data', params: { text: 'personal-data' } });
+    if (!(opts.orId && versionId.safeParse(s).success) && textHasPersonalData(s)) ctx.addIssue({ code: 'custom', message: 'text-personal-data', params: { text: 'personal-data' } });
   });
 }
 
 /**
- * A version's id, wherever a request names one (path, query, a save's basedOn): the UUID the service gave it,
- * read by its format rather than as text. As text, about 1 in 500 random UUIDs holds nine or ten digits that
+ * A version's id, wherever a request names one (path, query, a save's basedOn), and the form of a token's id:
+ * the UUID the service gave it, read by its format rather than as text. As text, about 1 in 500 random UUIDs holds nine or ten digits that
  * read as a CPR number, and the year's next save would be refused for it.
  */
 export const versionId = z.uuid('msg:version-id');
