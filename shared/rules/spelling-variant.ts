@@ -75,8 +75,9 @@ export function checkSpellingVariants(sheet: SheetGrid, header: HeaderMatch, dat
       } else canonical = canonicalSpelling(type, raw, memo.config, memo);
       if (!canonical) continue;
       const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
+      const cell = cellAddress(r, col);
       addIssue(sink, 'spelling-variant', {
-        sheet: sheet.name, row: r, col, field, value: raw, association, fix: { cell: cellAddress(r, col), value: canonical.value },
+        sheet: sheet.name, row: r, col, cell, field, value: raw, association, fix: { cell, value: canonical.value },
       }, { variant: canonical.kind, fixed: canonical.value });
     }
   }

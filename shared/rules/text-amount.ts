@@ -44,10 +44,10 @@ const NUMERIC: ReadonlySet<FieldType> = new Set(['amount', 'hours', 'count']);
  * (0-based indices); a total row's own figure is the total-mismatch rule's business.
  */
 export function checkTextAmounts(sheet: SheetGrid, header: HeaderMatch, dataRows: readonly number[], memo: CellMemo, sink: IssueSink): void {
-  const numericCols: Array<{ field: string; col: number; type: FieldType }> = [];
+  const numericCols: Array<{ field: string; col: number; type: FieldType; label: string }> = [];
   for (const [field, col] of header.columns) {
     const type = header.fields.get(field)!.type;
-    if (NUMERIC.has(type)) numericCols.push({ field, col, type });
+    if (NUMERIC.has(type)) numericCols.push({ field, col, type, label: headerText(sheet, header, field) });
   }
   if (numericCols.length === 0) return;
   const assocCol = header.columns.get('association') ?? -1;
@@ -66,15 +66,16 @@ export function checkTextAmounts(sheet: SheetGrid, header: HeaderMatch, dataRows
   for (const r of dataRows) {
     const row = sheet.values[r];
     if (!row) continue;
-    for (const { field, col, type } of numericCols) {
+    for (const { field, col, type, label } of numericCols) {
       const raw = row[col];
       if (typeof raw !== 'string' || raw.trim() === '') continue;
       const n = parseByType(type, raw, undefined, memo);
       if (typeof n !== 'number') continue;
       const association = typeof row[assocCol] === 'string' ? (row[assocCol] as string).trim() : null;
-      const fix = { cell: cellAddress(r, col), value: n, numberFormat: formatFor(col, type) };
-      addIssue(sink, 'text-amount', { sheet: sheet.name, row: r, col, field, value: raw, association, fix }, {
-        header: headerText(sheet, header, field), figure: n, amount: type === 'amount',
+      const cell = cellAddress(r, col);
+      const fix = { cell, value: n, numberFormat: formatFor(col, type) };
+      addIssue(sink, 'text-amount', { sheet: sheet.name, row: r, col, cell, field, value: raw, association, fix }, {
+        header: label, figure: n, amount: type === 'amount',
       });
     }
   }
