@@ -3,7 +3,7 @@
  * `inlineBytes`, goes to the check worker (server/check-worker.ts) through the one bounded worker mechanism
  * (server/worker-run.ts), and the worker's questions (the previous year's membership) are answered from the
  * database here. A conflict's diff (server/conflict-diff.ts) goes the same way when its rows are large. A JSON body of a workbook's usual size is checked in the request instead: a worker costs a
- * thread's start and the core's load (~0.1–0.2 s), a 21-association body's check a few milliseconds.
+ * process's start and the core's load (~0.1–0.2 s), a 21-association body's check a few milliseconds.
  */
 import type { SnapshotDiff } from '../shared/snapshot';
 import { runCheck, type CheckAnswer, type CheckJob } from './check-job';
@@ -26,14 +26,9 @@ export interface CheckPlace {
   inline?: boolean;
 }
 
-/**
- * `job.bytes` moves to the worker (it is the caller's no more) when it is a whole buffer of its own, as the
- * routes make it; a view into a larger buffer is copied.
- */
 export async function checkInWorker(job: CheckJob, previousOf: PreviousOf, place: CheckPlace = {}): Promise<WorkerResult<CheckAnswer>> {
   if (place.inline && job.kind === 'json') return { ok: true, answer: await runCheck(job, (year) => previousOf(year as number)) };
-  const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
-  return runInWorker<CheckAnswer>(checkWorker, job, place.bounds, (year: number) => previousOf(year), whole ? [job.bytes.buffer as ArrayBuffer] : []);
+  return runInWorker<CheckAnswer>(checkWorker, job, place.bounds, (year: number) => previousOf(year));
 }
 
 /** A conflict's diff: in the request when its rows are of a workbook's usual size, in the check worker when larger. */

@@ -10,6 +10,5 @@ import { serveJob } from './worker-job';
 
 serveJob<CheckJob | DiffJob>(async (job, ask) => {
   if (job.kind === 'diff') return { value: runDiff(job) };
-  const value = await runCheck(job, ask);
-  return { value, transfer: value.kind === 'answer' ? [value.body.buffer as ArrayBuffer] : [] };
+  return { value: await runCheck(job, ask) };
 });

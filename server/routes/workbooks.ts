@@ -73,8 +73,7 @@ export function workbookRoutes(deps: RouteDeps): Hono<AppEnv> {
     const lang = langOf(c);
     // Reading, validating and making the snapshot ready all run in the check worker, within its limits.
     const result = await checkInWorker(
-      // A copy of its own, moved to the worker: the upload's buffer may be a slice of a pooled one.
-      { kind: 'upload', bytes: new Uint8Array(upload.bytes), limits: defaultReadLimits, options: { year: q.value.year, lang }, save: q.value.save, lang, config: deps.config },
+      { kind: 'upload', bytes: upload.bytes, limits: defaultReadLimits, options: { year: q.value.year, lang }, save: q.value.save, lang, config: deps.config },
       (year) => membershipOfYear(deps.db, year),
       { bounds: deps.checkBounds },
     );

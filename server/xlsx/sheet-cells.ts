@@ -85,7 +85,7 @@ export function addFormula(s: SheetCells, cell: number, text: number): void {
   s.formulaCount++;
 }
 
-/** The typed arrays trimmed to what they hold, for the transfer to the caller. */
+/** The typed arrays trimmed to what they hold, for the answer to the caller. */
 export function trimSheet(s: SheetCells): SheetCells {
   const n = s.count;
   return {
@@ -97,8 +97,4 @@ export function trimSheet(s: SheetCells): SheetCells {
     formats: s.formats.slice(0, n),
     formulas: s.formulas.slice(0, s.formulaCount * 2),
   };
-}
-
-export function transferables(s: SheetCells): ArrayBuffer[] {
-  return [s.rows, s.cols, s.kinds, s.nums, s.formats, s.formulas].map((a) => a.buffer as ArrayBuffer);
 }
