@@ -34,9 +34,8 @@ export function addIssue<C extends IssueCode>(sink: IssueSink, code: C, at: Loca
   const row = row0 === null ? null : row0 + 1;
   const value = at.value === undefined ? null : at.value;
   const association = at.association ?? null;
-  // One object for the message: the context, then the rule's own parameters (which win, as before). Made as
-  // one literal: Object.assign onto the context literal grew it property by property, and a sheet can give
-  // tens of thousands of findings (a text amount in every row); measured 0.84× the time of a 10k-row call.
+  // One object for the message: the context, then the rule's own parameters (which win on a clash). A sheet
+  // can give tens of thousands of findings (a text amount in every row); this object is dropped at once.
   const context = { cell, row, value, association, surface: sink.surface, ...args[0] } as MessageContext & RuleParams[C];
   const message = flat(rule.message[sink.lang](context));
   const severity = rule.severity;
