@@ -13,7 +13,7 @@ import { unavailableReason } from './db/unavailable';
 import { messages, shown } from './messages';
 import { requestLog } from './request-log';
 import { authenticate } from './routes/access';
-import { districtRoutes } from './routes/districts';
+import { districtRoutes, yearDistrictsRoutes } from './routes/districts';
 import type { AppEnv, RouteDeps } from './routes/env';
 import { apiError, langOf } from './routes/errors';
 import { exportRoutes } from './routes/exports';
@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => apiError(c, 404, 'not-found', messages.noRoute[langOf(c)](c.req.method, shown(c.req.path, 200))));
 
   app.route('/api', healthRoutes(routeDeps, log));
+  // Ahead of the auth middleware: it authenticates with its read, in one statement (routes/districts.ts).
+  app.route('/api', yearDistrictsRoutes(routeDeps));
   const api = new Hono<AppEnv>();
   api.use(authenticate(deps.auth));
   api.route('/', snapshotRoutes(routeDeps));

@@ -5,7 +5,7 @@
  */
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { Db } from './db/connect';
-import { findActiveToken, roles, TOKEN_PREFIX, type Role } from './db/tokens';
+import { findActiveToken, hashToken, roles, TOKEN_PREFIX, type Role } from './db/tokens';
 
 export type { Role };
 
@@ -25,6 +25,18 @@ export type AuthResult = { ok: true; principal: Principal } | ({ ok: false } & A
 
 export interface Auth {
   authenticate(authorization: string | undefined): Promise<AuthResult>;
+  /**
+   * authenticate, and a read for the route: for a service token the read goes in the token's own statement
+   * (server/db/caller-reads.ts), one round trip to the database instead of two; for a Microsoft 365 token it
+   * runs once the token is checked. `value` only when the caller is let in.
+   */
+  authenticateAlong<T>(authorization: string | undefined, read: ReadAlong<T>): Promise<{ result: AuthResult; value?: T }>;
+}
+
+/** A read that can be made with the token's look-up (withToken, given the token's hash) or on its own. */
+export interface ReadAlong<T> {
+  withToken(tokenHash: string): Promise<{ token: { name: string; role: Role } | null; value: T }>;
+  alone(): Promise<T>;
 }
 
 export interface EntraConfig {
@@ -73,11 +85,11 @@ export function createAuth(options: AuthOptions): Auth {
   let remoteKeys: JWTVerifyGetKey | undefined;
 
   // Looked up on every request, so a token revoked on any instance is refused at once.
+  const serviceResult = (found: { name: string; role: Role } | null): AuthResult =>
+    found ? { ok: true, principal: { name: found.name, role: found.role, via: 'token' } } : unauthorised('unknown-token');
+
   async function serviceToken(token: string): Promise<AuthResult> {
-    const found = await findActiveToken(db, token);
-    return found
-      ? { ok: true, principal: { name: found.name, role: found.role, via: 'token' } }
-      : unauthorised('unknown-token');
+    return serviceResult(await findActiveToken(db, token));
   }
 
   async function entraToken(token: string): Promise<AuthResult> {
@@ -98,13 +110,25 @@ export function createAuth(options: AuthOptions): Auth {
     return { ok: true, principal: { name: name ?? 'entra', role, via: 'entra' } };
   }
 
+  async function authenticate(authorization: string | undefined): Promise<AuthResult> {
+    const token = bearerToken(authorization);
+    if (token === null) return unauthorised('no-token');
+    if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
+    if (entra && token.split('.').length === 3) return entraToken(token);
+    return unauthorised('unknown-token');
+  }
+
   return {
-    async authenticate(authorization) {
+    authenticate,
+    async authenticateAlong(authorization, read) {
       const token = bearerToken(authorization);
-      if (token === null) return unauthorised('no-token');
-      if (token.startsWith(TOKEN_PREFIX)) return serviceToken(token);
-      if (entra && token.split('.').length === 3) return entraToken(token);
-      return unauthorised('unknown-token');
+      if (token !== null && token.startsWith(TOKEN_PREFIX)) {
+        const { token: found, value } = await read.withToken(hashToken(token));
+        const result = serviceResult(found);
+        return result.ok ? { result, value } : { result };
+      }
+      const result = await authenticate(authorization);
+      return result.ok ? { result, value: await read.alone() } : { result };
     },
   };
 }

@@ -6,7 +6,6 @@ import type { SnapshotMeta } from '../../shared/snapshot';
 
 export type { SnapshotMeta };
 import { forSaves, type Db } from './connect';
-import { preparedOn } from './prepared';
 import { budgetFromStored, membershipFromStored } from './stored-rows';
 import { snapshots, type SnapshotRecord } from './schema';
 
@@ -57,7 +56,7 @@ export function publicMeta(s: StoredSnapshot): SnapshotMeta {
 }
 
 /** Which snapshot an answer was made from: the districts answers and the export name it so. */
-export const snapshotRef = (s: StoredSnapshot) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
+export const snapshotRef = (s: Pick<StoredSnapshot, 'id' | 'createdAt' | 'hash'>) => ({ id: s.id, createdAt: s.createdAt, hash: s.hash });
 
 export async function getSnapshot(db: Executor, id: string): Promise<StoredSnapshot | null> {
   const [row] = await db.select(metaColumns).from(snapshots).where(eq(snapshots.id, id));
@@ -99,37 +98,6 @@ export async function listSnapshots(
     .orderBy(desc(snapshots.seq))
     .limit(opts.limit);
   return rows.map(toStored);
-}
-
-/** A stored snapshot with its rows, in sheet order, in the core's row shape. */
-export interface SnapshotWithRows {
-  snapshot: StoredSnapshot;
-  budget: BudgetRow[];
-  membership: MembershipRow[];
-}
-
-const withRowsColumns = { ...metaColumns, budget: snapshots.budget, membership: snapshots.membership };
-
-/** The districts answer's reads: a snapshot and its rows in one query, not one for each. */
-const withRows = preparedOn((db) => ({
-  latestOfYear: db.select(withRowsColumns).from(snapshots).where(eq(snapshots.year, sql.placeholder('year')))
-    .orderBy(desc(snapshots.seq)).limit(1).prepare('latest_snapshot_with_rows'),
-  byId: db.select(withRowsColumns).from(snapshots).where(eq(snapshots.id, sql.placeholder('id'))).prepare('snapshot_with_rows'),
-}));
-
-function toWithRows(row: (MetaRecord & Pick<SnapshotRecord, 'budget' | 'membership'>) | undefined): SnapshotWithRows | null {
-  if (!row) return null;
-  return { snapshot: toStored(row), budget: row.budget.map(budgetFromStored), membership: row.membership.map(membershipFromStored) };
-}
-
-/** The year's newest snapshot with its rows, or null. */
-export async function latestSnapshotWithRows(db: Db, year: number): Promise<SnapshotWithRows | null> {
-  return toWithRows((await withRows(db).latestOfYear.execute({ year }))[0]);
-}
-
-/** The snapshot with this id and its rows, or null. */
-export async function snapshotWithRows(db: Db, id: string): Promise<SnapshotWithRows | null> {
-  return toWithRows((await withRows(db).byId.execute({ id }))[0]);
 }
 
 /** The stored rows of a snapshot, in sheet order, in the core's row shape. */

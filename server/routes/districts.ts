@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { modelForYear, type ProgrammeConfig } from '../../shared/index';
 import { summarise } from '../../shared/summary';
 import type { DistrictTotalsAnswer, TrendAnswer } from '../../shared/wire';
-import { latestPerYear, latestSnapshotWithRows, snapshotRef, snapshotRows, snapshotWithRows, type SnapshotWithRows } from '../db/snapshots';
+import { snapshotRowsOf, snapshotRowsWithToken, type SnapshotRows, type WhichSnapshot } from '../db/caller-reads';
+import { latestPerYear, snapshotRef, snapshotRows } from '../db/snapshots';
+import { authenticated, authenticatedRead } from './access';
 import type { AppEnv, RouteDeps } from './env';
 import { apiError, langOf } from './errors';
 import { messages } from '../messages';
@@ -18,21 +20,31 @@ const trendQuery = z
   .refine((q) => q.to - q.from <= 100, { message: 'msg:at-most-100-years', path: ['to'] });
 
 /** The totals of a stored snapshot, by the core's one rule (shared/summary.ts), as the districts answer gives them. */
-function totalsAnswer({ snapshot, budget, membership }: SnapshotWithRows, config: ProgrammeConfig): DistrictTotalsAnswer {
+function totalsAnswer({ snapshot, budget, membership }: SnapshotRows, config: ProgrammeConfig): DistrictTotalsAnswer {
   const summary = summarise(budget, membership, modelForYear(snapshot.year, config), config);
   return { year: snapshot.year, snapshot: snapshotRef(snapshot), ...summary };
 }
 
-export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
+/**
+ * GET /years/:year/districts, mounted ahead of the API's auth middleware (server/app.ts): it authenticates the
+ * caller itself, with the same refusals, so that the token's look-up and the snapshot's rows are one statement
+ * (server/db/caller-reads.ts). A bad path or query is refused only after the caller is let in, as elsewhere.
+ */
+export function yearDistrictsRoutes(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/years/:year/districts', async (c) => {
     const p = params(c, yearParams);
-    if (!p.ok) return p.response;
     const q = query(c, snapshotQuery);
-    if (!q.ok) return q.response;
+    if (!p.ok || !q.ok) return (await authenticated(c, deps.auth)) ?? (!p.ok ? p.response : (q as { response: Response }).response);
     const { year } = p.value;
-    const found = q.value.snapshot ? await snapshotWithRows(deps.db, q.value.snapshot) : await latestSnapshotWithRows(deps.db, year);
+    const which: WhichSnapshot = q.value.snapshot ? { id: q.value.snapshot } : { year };
+    const read = await authenticatedRead(c, deps.auth, {
+      withToken: (hash) => snapshotRowsWithToken(deps.db, hash, which),
+      alone: () => snapshotRowsOf(deps.db, which),
+    });
+    if (!read.ok) return read.response;
+    const found = read.value;
     if (!found || found.snapshot.year !== year) {
       return apiError(c, 404, 'not-found', q.value.snapshot
         ? messages.noVersionWithId[langOf(c)](q.value.snapshot, year)
@@ -40,6 +52,11 @@ export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
     }
     return c.json(totalsAnswer(found, deps.config));
   });
+  return app;
+}
+
+export function districtRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.get('/districts/trend', async (c) => {
     const q = query(c, trendQuery);
